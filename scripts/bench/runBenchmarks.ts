@@ -1,0 +1,18 @@
+// `npm run bench`: runs every benchmark, prints a table, writes bench-results.json (flat: metric → number).
+import { writeFileSync } from 'node:fs';
+import type { Benchmark } from './Benchmark.ts';
+import { benchExtensionServiceWorker } from './benchExtensionServiceWorker.ts';
+import { benchStackStart } from './benchStackStart.ts';
+
+const benchmarks: readonly Benchmark[] = [benchStackStart, benchExtensionServiceWorker];
+
+const results: Record<string, number> = {};
+for (const benchmark of benchmarks) {
+  process.stdout.write(`running: ${benchmark.name}…\n`);
+  Object.assign(results, await benchmark.run());
+}
+const width = Math.max(...Object.keys(results).map((name) => name.length));
+console.log(`\n${'metric'.padEnd(width)}  value`);
+for (const [name, value] of Object.entries(results)) console.log(`${name.padEnd(width)}  ${value}`);
+writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nwritten: bench-results.json');

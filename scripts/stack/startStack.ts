@@ -1,0 +1,78 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { deployTestTokens } from '../contracts/deployTestTokens.ts';
+import { startDemoShop } from '../demoShop/startDemoShop.ts';
+import { assertPortFree } from '../devChain/assertPortFree.ts';
+import { startDevChain } from '../devChain/startDevChain.ts';
+import type { StackInfo } from './StackInfo.ts';
+import type { StackPorts } from './readStackPorts.ts';
+import { startProviderProcess } from './startProviderProcess.ts';
+
+export type StartStackParameters = {
+  readonly ports: StackPorts;
+  /** Where the provider's database and stack.json go. */
+  readonly dataDir: string;
+  readonly host?: string;
+  readonly log?: (service: 'chain' | 'provider', line: string) => void;
+};
+
+export type StartStackReturnType = {
+  readonly info: StackInfo;
+  readonly stackFile: string;
+  /** Stops every service; safe to call more than once. */
+  readonly stop: () => Promise<void>;
+};
+
+/**
+ * The local stack: Hardhat dev chain with the test tokens, the provider on PGlite, the demo shop.
+ * If any part fails to start, the parts already running are stopped before the error surfaces.
+ */
+export async function startStack({
+  ports,
+  dataDir,
+  host = '127.0.0.1',
+  log,
+}: StartStackParameters): Promise<StartStackReturnType> {
+  // Check every port up front, so a second `npm start` fails at once and starts nothing.
+  for (const port of [ports.chain, ports.provider, ports.shop])
+    await assertPortFree({ host, port });
+  mkdirSync(dataDir, { recursive: true });
+  const stackFile = resolve(dataDir, 'stack.json');
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stoppers.splice(0).reverse()) await stopOne();
+  };
+  try {
+    const chain = await startDevChain({
+      host,
+      port: ports.chain,
+      log: (line) => log?.('chain', line),
+    });
+    stoppers.push(chain.stop);
+    const deployed = await deployTestTokens({ rpcUrl: chain.rpcUrl });
+    const info: StackInfo = {
+      chainId: deployed.chainId,
+      rpcUrl: chain.rpcUrl,
+      providerUrl: `http://${host}:${ports.provider}`,
+      shopUrl: `http://${host}:${ports.shop}`,
+      extensionDir: resolve('dist/extension'),
+      tokens: deployed.tokens,
+      accounts: deployed.accounts,
+    };
+    writeFileSync(stackFile, `${JSON.stringify(info, null, 2)}\n`);
+    const provider = await startProviderProcess({
+      host,
+      port: ports.provider,
+      dataDir: resolve(dataDir),
+      stackFile,
+      log: (line) => log?.('provider', line),
+    });
+    stoppers.push(provider.stop);
+    const shop = await startDemoShop({ host, port: ports.shop, widgetDir: join('dist', 'widget') });
+    stoppers.push(shop.stop);
+    return { info, stackFile, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+import type { RpcErrorPayload } from '../errors/ProviderRpcError.ts';
+
+/**
+ * Messages between the page (inpage provider), the content bridge and the service worker.
+ * Everything that arrives from a page is untrusted: parse it with the guards in this folder.
+ * The requesting origin is never part of a message; the service worker takes it from the browser.
+ */
+
+/** Tag on window.postMessage traffic, so the bridge ignores the page's other messages. */
+export const pageChannel = 'tp-wallet/v1';
+
+export type RpcRequest = {
+  readonly method: string;
+  readonly params?: readonly unknown[] | Readonly<Record<string, unknown>>;
+};
+
+export type PageRequestMessage = {
+  readonly channel: typeof pageChannel;
+  readonly kind: 'request';
+  readonly id: string;
+  readonly request: RpcRequest;
+};
+
+export type PageResponseMessage = {
+  readonly channel: typeof pageChannel;
+  readonly kind: 'response';
+  readonly id: string;
+  readonly reply: WorkerReply;
+};
+
+export type PageMessage = PageRequestMessage | PageResponseMessage;
+
+/** What the bridge sends the service worker for one page request. */
+export type BridgeRpcMessage = { readonly kind: 'rpc'; readonly request: RpcRequest };
+
+export type WorkerReply =
+  | { readonly ok: true; readonly result: unknown }
+  | { readonly ok: false; readonly error: RpcErrorPayload };
