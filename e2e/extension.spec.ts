@@ -30,6 +30,7 @@ test('the shop page receives the EIP-6963 announcement', async ({ page, stack })
   await expect(page.locator('#wallets li[data-rdns="com.tppay.wallet"]')).toHaveText(
     'TP Wallet (com.tppay.wallet)',
   );
+  await page.screenshot({ path: 'test-results/screenshots/shop.png' });
 });
 
 test('the announcement detail cannot be tampered with by the page', async ({ page, stack }) => {

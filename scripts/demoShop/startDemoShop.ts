@@ -6,6 +6,7 @@ import { listenOnPort } from '../stack/listenOnPort.ts';
 
 export type StartDemoShopParameters = {
   readonly host?: string;
+  /** `0` lets the system pick a free port; `url` tells which. */
   readonly port: number;
   /** Built widget (dist/widget), served under /widget/. */
   readonly widgetDir?: string;
@@ -56,8 +57,10 @@ export async function startDemoShop({
     );
   });
   await listenOnPort(server, { host, port });
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${host}:${boundPort}`,
     stop: () =>
       new Promise((done) =>
         server.close(() => {

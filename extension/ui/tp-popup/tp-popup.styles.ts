@@ -2,9 +2,10 @@ import { css } from 'lit';
 
 export const popupStyles = css`
   :host {
-    display: block;
+    display: flex;
+    flex-direction: column;
     width: 360px;
-    min-height: 480px;
+    min-height: 540px;
     box-sizing: border-box;
     font-family:
       system-ui,
@@ -48,6 +49,7 @@ export const popupStyles = css`
     background: #10b981;
   }
   main {
+    flex: 1;
     padding: 24px 16px;
     text-align: center;
   }
