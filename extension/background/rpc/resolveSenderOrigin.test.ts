@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderRpcError } from '../../../shared/errors/ProviderRpcError.ts';
 import { resolveSenderOrigin } from './resolveSenderOrigin.ts';
+import type { MessageSenderLike } from './resolveSenderOrigin.ts';
 
 describe('resolveSenderOrigin', () => {
   it('takes the origin the browser reports for the frame', () => {
@@ -28,7 +29,7 @@ describe('resolveSenderOrigin', () => {
     [{ origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' }, 'an extension page'],
     [{ origin: 'file://' }, 'a file page'],
     [{ url: 'not a url' }, 'an unparsable URL'],
-  ])('refuses %o (%s) with 4100', (sender) => {
+  ] as const)('refuses %o (%s) with 4100', (sender: MessageSenderLike, _reason: string) => {
     let caught: unknown;
     try {
       resolveSenderOrigin(sender);
