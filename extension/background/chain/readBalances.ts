@@ -1,0 +1,52 @@
+import { createPublicClient, erc20Abi, getAddress, http } from 'viem';
+import type { Address } from 'viem';
+import { TpError } from '../../../shared/errors/TpError.ts';
+import type { KnownToken } from '../../../shared/chains/devChainTokens.ts';
+import type { BalanceView } from '../../../shared/protocol/walletUiMessages.ts';
+
+export type ReadBalancesParameters = {
+  readonly rpcUrl: string;
+  readonly address: Address;
+  readonly nativeSymbol: string;
+  readonly tokens: readonly KnownToken[];
+};
+
+/** The native balance and each known token's balance of one address, read from the chain. */
+export async function readBalances({
+  rpcUrl,
+  address,
+  nativeSymbol,
+  tokens,
+}: ReadBalancesParameters): Promise<BalanceView[]> {
+  const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 1, timeout: 5_000 }) });
+  const owner = getAddress(address);
+  try {
+    const [native, ...tokenValues] = await Promise.all([
+      client.getBalance({ address: owner }),
+      ...tokens.map((token) =>
+        client.readContract({
+          address: token.address,
+          abi: erc20Abi,
+          functionName: 'balanceOf',
+          args: [owner],
+        }),
+      ),
+    ]);
+    return [
+      { symbol: nativeSymbol, decimals: 18, value: native.toString() },
+      ...tokens.map((token, position) => ({
+        symbol: token.symbol,
+        decimals: token.decimals,
+        value: (tokenValues[position] ?? 0n).toString(),
+        tokenAddress: token.address,
+      })),
+    ];
+  } catch (error) {
+    throw new TpError({
+      code: 'chain/unreachable',
+      shortMessage: 'Could not read balances from the network.',
+      details: { rpcUrl },
+      cause: error,
+    });
+  }
+}
