@@ -13,6 +13,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome111',
     sourcemap: true,
+    // Pages the manifest does not name: the onboarding tab (opened by the popup and the worker).
+    rolldownOptions: {
+      input: { onboarding: 'extension/ui/onboarding/onboarding.html' },
+    },
   },
   server: { strictPort: true },
 });

@@ -16,10 +16,12 @@
  * - `stack` (per run): the running local stack — chain RPC URL, provider URL, shop URL, test token
  *   addresses and funded accounts. Read from `TP_STACK_FILE` (set by the global setup), else from
  *   `.data/stack.json` (a stack you started with `npm start`).
- * - `context` (per test): a persistent Chromium context, fresh profile, `dist/extension` loaded.
+ * - `context` (per test): a persistent Chromium context, fresh profile (`profileDir`), `dist/extension` loaded.
  *   Chromium comes from `CHROMIUM_PATH`, else `/usr/bin/chromium`, else Playwright's own.
  * - `extensionId`: the loaded extension's id.
- * - `wallet`: drives the wallet's own UI and service worker.
+ * - `wallet`: drives the wallet's own UI and service worker: `onboard({ mnemonic, password })`,
+ *   `createNewWallet({ password })`, `unlock(password)`, `lock()`, `openPopup()`,
+ *   `stopServiceWorker()`. It points the wallet's dev-chain network at `stack.rpcUrl`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +33,8 @@ import { chromiumLaunchOptions } from './chromiumLaunchOptions.ts';
 
 export type { StackInfo };
 
+export type OnboardParameters = { mnemonic: string; password: string };
+
 export type WalletDriver = {
   /** The extension's background service worker (started if needed). */
   serviceWorker(): Promise<Worker>;
@@ -38,9 +42,22 @@ export type WalletDriver = {
   openPopup(): Promise<Page>;
   /** Stops the service worker as the browser does when it idles; the next message restarts it. */
   stopServiceWorker(): Promise<void>;
+  /** Imports a recovery phrase through the onboarding page and sets the password. */
+  onboard(parameters: OnboardParameters): Promise<void>;
+  /** Creates a new wallet through the UI (shows the phrase, confirms 3 words); returns the phrase. */
+  createNewWallet(parameters: {
+    password: string;
+    wordCount?: 12 | 24;
+  }): Promise<{ phrase: string; address: string }>;
+  /** Unlocks through the popup; resolves when the accounts show. */
+  unlock(password: string): Promise<Page>;
+  /** Locks through the popup's "Lock now". */
+  lock(): Promise<void>;
 };
 
 export type TpPayTestFixtures = {
+  /** The Chromium profile directory of `context` (deleted after the test). */
+  profileDir: string;
   extensionId: string;
   wallet: WalletDriver;
 };
@@ -61,18 +78,16 @@ export const test = base.extend<
     { scope: 'worker' },
   ],
 
-  context: async ({ stack }, use) => {
+  profileDir: async ({}, use) => {
     const profileDir = mkdtempSync(join(tmpdir(), 'tp-wallet-profile-'));
-    const context = await chromium.launchPersistentContext(
-      profileDir,
-      chromiumLaunchOptions([
-        `--disable-extensions-except=${stack.extensionDir}`,
-        `--load-extension=${stack.extensionDir}`,
-      ]),
-    );
+    await use(profileDir);
+    rmSync(profileDir, { recursive: true, force: true });
+  },
+
+  context: async ({ stack, profileDir }, use) => {
+    const context = await launchWalletContext(stack.extensionDir, profileDir);
     await use(context);
     await context.close();
-    rmSync(profileDir, { recursive: true, force: true });
   },
 
   extensionId: async ({ context }, use) => {
@@ -81,18 +96,74 @@ export const test = base.extend<
     await use(id);
   },
 
-  wallet: async ({ context, extensionId }, use) => {
+  wallet: async ({ context, extensionId, stack }, use) => {
+    const extensionUrl = `chrome-extension://${extensionId}/`;
     const serviceWorker = async () =>
-      context
-        .serviceWorkers()
-        .find((worker) => worker.url().startsWith(`chrome-extension://${extensionId}/`)) ??
+      context.serviceWorkers().find((worker) => worker.url().startsWith(extensionUrl)) ??
       (await context.waitForEvent('serviceworker'));
+    // Point the wallet's dev-chain network at this stack's chain (its port may differ from 8545).
+    const network = { chainId: stack.chainId, name: 'TP Pay dev chain', rpcUrl: stack.rpcUrl };
+    await (
+      await serviceWorker()
+    ).evaluate((value) => chrome.storage.local.set({ network: value }), network);
+    const openPopup = async () => {
+      const page = await context.newPage();
+      await page.goto(`${extensionUrl}extension/ui/popup/popup.html`);
+      return page;
+    };
+    const setPassword = async (page: Page, password: string) => {
+      await page.getByTestId('password').fill(password);
+      await page.getByTestId('password-confirm').fill(password);
+      await page.getByTestId('submit-password').click();
+      await page.getByTestId('wallet-ready').waitFor({ timeout: 20_000 });
+    };
     await use({
       serviceWorker,
-      openPopup: async () => {
+      openPopup,
+      onboard: async ({ mnemonic, password }) => {
         const page = await context.newPage();
-        await page.goto(`chrome-extension://${extensionId}/extension/ui/popup/popup.html`);
+        await page.goto(`${extensionUrl}extension/ui/onboarding/onboarding.html#import`);
+        await page.getByTestId('import-phrase').fill(mnemonic);
+        await page.getByTestId('import-continue').click();
+        await setPassword(page, password);
+        await page.close();
+      },
+      createNewWallet: async ({ password, wordCount = 12 }) => {
+        const page = await context.newPage();
+        await page.goto(`${extensionUrl}extension/ui/onboarding/onboarding.html#create`);
+        await page.getByTestId(`word-count-${wordCount}`).check();
+        await page.getByTestId('generate-phrase').click();
+        const words: string[] = [];
+        for (let position = 1; position <= wordCount; position++) {
+          words.push(
+            (await page.getByTestId(`phrase-word-${position}`).textContent())?.trim() ?? '',
+          );
+        }
+        await page.getByTestId('phrase-written').click();
+        const inputs = page.locator('[data-testid^="confirm-word-input-"]');
+        await inputs.first().waitFor();
+        for (const input of await inputs.all()) {
+          const position = Number((await input.getAttribute('data-testid'))?.split('-').pop());
+          await input.fill(words[position - 1] ?? '');
+        }
+        await page.getByTestId('confirm-words-submit').click();
+        await setPassword(page, password);
+        const address = (await page.getByTestId('ready-address').textContent())?.trim() ?? '';
+        await page.close();
+        return { phrase: words.join(' '), address };
+      },
+      unlock: async (password) => {
+        const page = await openPopup();
+        await page.getByTestId('unlock-password').fill(password);
+        await page.getByTestId('unlock-submit').click();
+        await page.getByTestId('account-address').first().waitFor({ timeout: 20_000 });
         return page;
+      },
+      lock: async () => {
+        const page = await openPopup();
+        await page.getByTestId('lock-now').click();
+        await page.getByTestId('unlock-password').waitFor();
+        await page.close();
       },
       stopServiceWorker: async () => {
         const page = context.pages()[0] ?? (await context.newPage());
@@ -104,5 +175,19 @@ export const test = base.extend<
     });
   },
 });
+
+/** A Chromium context with the extension loaded, on the given profile directory. */
+export function launchWalletContext(
+  extensionDir: string,
+  profileDir: string,
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(
+    profileDir,
+    chromiumLaunchOptions([
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ]),
+  );
+}
 
 export { expect } from '@playwright/test';

@@ -1,6 +1,57 @@
+import { TpAccounts } from './tp-accounts/tp-accounts.ts';
+import { TpBalances } from './tp-balances/tp-balances.ts';
+import { TpCreatePhrase } from './tp-create-phrase/tp-create-phrase.ts';
+import { TpImportKey } from './tp-import-key/tp-import-key.ts';
+import { TpImportPhrase } from './tp-import-phrase/tp-import-phrase.ts';
+import { TpOnboarding } from './tp-onboarding/tp-onboarding.ts';
+import { TpPasswordStrength } from './tp-password-strength/tp-password-strength.ts';
 import { TpPopup } from './tp-popup/tp-popup.ts';
+import { TpReceive } from './tp-receive/tp-receive.ts';
+import { TpSetPassword } from './tp-set-password/tp-set-password.ts';
+import { TpSettings } from './tp-settings/tp-settings.ts';
+import { TpUnlock } from './tp-unlock/tp-unlock.ts';
+import { TpWelcome } from './tp-welcome/tp-welcome.ts';
+import { TpWordGrid } from './tp-word-grid/tp-word-grid.ts';
+
+const elements = {
+  'tp-accounts': TpAccounts,
+  'tp-balances': TpBalances,
+  'tp-create-phrase': TpCreatePhrase,
+  'tp-import-key': TpImportKey,
+  'tp-import-phrase': TpImportPhrase,
+  'tp-onboarding': TpOnboarding,
+  'tp-password-strength': TpPasswordStrength,
+  'tp-popup': TpPopup,
+  'tp-receive': TpReceive,
+  'tp-set-password': TpSetPassword,
+  'tp-settings': TpSettings,
+  'tp-unlock': TpUnlock,
+  'tp-welcome': TpWelcome,
+  'tp-word-grid': TpWordGrid,
+} as const;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tp-accounts': TpAccounts;
+    'tp-balances': TpBalances;
+    'tp-create-phrase': TpCreatePhrase;
+    'tp-import-key': TpImportKey;
+    'tp-import-phrase': TpImportPhrase;
+    'tp-onboarding': TpOnboarding;
+    'tp-password-strength': TpPasswordStrength;
+    'tp-popup': TpPopup;
+    'tp-receive': TpReceive;
+    'tp-set-password': TpSetPassword;
+    'tp-settings': TpSettings;
+    'tp-unlock': TpUnlock;
+    'tp-welcome': TpWelcome;
+    'tp-word-grid': TpWordGrid;
+  }
+}
 
 /** The one place the wallet's UI elements are registered; importing a class has no side effects. */
 export function defineElements(): void {
-  if (!customElements.get('tp-popup')) customElements.define('tp-popup', TpPopup);
+  for (const [name, element] of Object.entries(elements)) {
+    if (!customElements.get(name)) customElements.define(name, element);
+  }
 }

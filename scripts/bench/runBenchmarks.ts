@@ -3,8 +3,13 @@ import { writeFileSync } from 'node:fs';
 import type { Benchmark } from './Benchmark.ts';
 import { benchExtensionServiceWorker } from './benchExtensionServiceWorker.ts';
 import { benchStackStart } from './benchStackStart.ts';
+import { benchUnlock } from './benchUnlock.ts';
 
-const benchmarks: readonly Benchmark[] = [benchStackStart, benchExtensionServiceWorker];
+const benchmarks: readonly Benchmark[] = [
+  benchStackStart,
+  benchExtensionServiceWorker,
+  benchUnlock,
+];
 
 const results: Record<string, number> = {};
 for (const benchmark of benchmarks) {

@@ -10,13 +10,15 @@ export function isOwnExtensionPage(
   extensionBaseUrl: string,
 ): boolean {
   const base = new URL(extensionBaseUrl);
-  if (sender.url === undefined) return false;
+  // Compare scheme and host: URL.origin of a non-web scheme is "null" in some engines.
+  const baseOrigin = `${base.protocol}//${base.host}`;
+  if (sender.url === undefined || sender.id !== base.host) return false;
   let url: URL;
   try {
     url = new URL(sender.url);
   } catch {
     return false;
   }
-  const origin = sender.origin ?? url.origin;
-  return url.origin === base.origin && origin === base.origin && sender.id === base.host;
+  const isSameExtension = url.protocol === base.protocol && url.host === base.host;
+  return isSameExtension && (sender.origin === undefined || sender.origin === baseOrigin);
 }

@@ -5,22 +5,16 @@ export const popupStyles = css`
     display: flex;
     flex-direction: column;
     width: 360px;
-    min-height: 540px;
+    height: 600px;
     box-sizing: border-box;
-    font-family:
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      sans-serif;
-    color: var(--tp-color-text, #111827);
-    background: var(--tp-color-surface, #ffffff);
   }
   header {
     display: flex;
     align-items: center;
     gap: 10px;
-    padding: 14px 16px;
-    border-bottom: 1px solid var(--tp-color-border, #e5e7eb);
+    padding: 12px 12px 12px 16px;
+    border-bottom: 1px solid var(--tp-color-border);
+    flex: none;
   }
   header img {
     width: 28px;
@@ -36,41 +30,51 @@ export const popupStyles = css`
     font-size: 12px;
     padding: 4px 10px;
     border-radius: 999px;
-    background: var(--tp-color-muted, #f3f4f6);
+    background: var(--tp-color-muted);
     display: inline-flex;
     align-items: center;
     gap: 6px;
+    white-space: nowrap;
+    max-width: 150px;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .network::before {
     content: '';
     width: 8px;
     height: 8px;
     border-radius: 50%;
-    background: #10b981;
+    background: var(--tp-color-network);
+    flex: none;
   }
   main {
     flex: 1;
-    padding: 24px 16px;
+    overflow-y: auto;
+    padding: 16px;
+    display: flex;
+    flex-direction: column;
+  }
+  main > * {
+    flex: 1;
+  }
+  .centered {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 10px;
     text-align: center;
   }
-  main p {
-    color: var(--tp-color-text-muted, #4b5563);
-    font-size: 14px;
-    line-height: 1.5;
+  .muted {
+    color: var(--tp-color-text-muted);
+    flex-direction: row;
   }
   footer {
     padding: 8px 16px;
     font-size: 11px;
-    color: var(--tp-color-text-muted, #6b7280);
+    color: var(--tp-color-text-faint);
     text-align: center;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --tp-color-text: #f9fafb;
-      --tp-color-text-muted: #9ca3af;
-      --tp-color-surface: #111827;
-      --tp-color-border: #1f2937;
-      --tp-color-muted: #1f2937;
-    }
+    border-top: 1px solid var(--tp-color-border);
+    flex: none;
   }
 `;

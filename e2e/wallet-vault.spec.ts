@@ -1,0 +1,166 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, launchWalletContext, test } from './fixtures.ts';
+import { scanDirectoryForSecrets } from './scanDirectoryForSecrets.ts';
+
+const testMnemonic = 'test test test test test test test test test test test junk';
+const password = 'e2e password 123';
+
+test('a new user creates a wallet: phrase shown, three words confirmed, accounts ready', async ({
+  wallet,
+}) => {
+  const { phrase, address } = await wallet.createNewWallet({ password });
+  expect(phrase.split(' ')).toHaveLength(12);
+  expect(address).toMatch(/^0x[0-9a-fA-F]{40}$/);
+  const popup = await wallet.openPopup();
+  await expect(popup.getByTestId('account-address')).toHaveAttribute('data-address', address);
+  await expect(popup.getByTestId('balance-ETH')).toHaveAttribute('title', /^0(\.0+)?\s?ETH$/u);
+  await popup.screenshot({ path: 'test-results/screenshots/accounts-new.png' });
+});
+
+test('importing the test phrase shows the funded account with its token balances', async ({
+  wallet,
+}) => {
+  await wallet.onboard({ mnemonic: testMnemonic, password });
+  const popup = await wallet.openPopup();
+  await expect(popup.getByTestId('account-address')).toHaveAttribute(
+    'data-address',
+    '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+  );
+  await expect(popup.getByTestId('balance-USDC')).toHaveAttribute('title', /1,000,000/);
+  await expect(popup.getByTestId('balance-DAI')).toHaveAttribute('title', /1,000,000/);
+  await expect(popup.getByTestId('balance-ETH')).toHaveAttribute('title', /^(9,99\d|10,000)/);
+  await popup.screenshot({ path: 'test-results/screenshots/accounts-funded.png' });
+});
+
+test('locks, refuses a wrong password with a clear error, and unlocks with the right one', async ({
+  wallet,
+}) => {
+  await wallet.onboard({ mnemonic: testMnemonic, password });
+  await wallet.lock();
+  const popup = await wallet.openPopup();
+  await popup.getByTestId('unlock-password').fill('not the password');
+  await popup.getByTestId('unlock-submit').click();
+  await expect(popup.getByTestId('unlock-error')).toBeVisible();
+  await popup.screenshot({ path: 'test-results/screenshots/unlock-error.png' });
+  await popup.getByTestId('unlock-password').fill(password);
+  await popup.getByTestId('unlock-submit').click();
+  await expect(popup.getByTestId('account-address')).toHaveAttribute(
+    'data-address',
+    '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+  );
+});
+
+test('stays unlocked across a service worker restart', async ({ wallet }) => {
+  await wallet.onboard({ mnemonic: testMnemonic, password });
+  await wallet.stopServiceWorker();
+  const popup = await wallet.openPopup();
+  await expect(popup.getByTestId('account-address')).toBeVisible();
+});
+
+test('restoring the phrase in a fresh profile gives the same accounts and balances', async ({
+  wallet,
+  stack,
+}) => {
+  const { phrase } = await wallet.createNewWallet({ password });
+  const popup = await wallet.openPopup();
+  await popup.getByTestId('add-account').click();
+  await expect(popup.getByTestId('account-row')).toHaveCount(2);
+  const originalAddresses = await popup
+    .getByTestId('account-row')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-address')));
+
+  const freshProfile = mkdtempSync(join(tmpdir(), 'tp-wallet-restore-'));
+  const restored = await launchWalletContext(stack.extensionDir, freshProfile);
+  try {
+    const worker = restored.serviceWorkers()[0] ?? (await restored.waitForEvent('serviceworker'));
+    await worker.evaluate((network) => chrome.storage.local.set({ network }), {
+      chainId: stack.chainId,
+      name: 'TP Pay dev chain',
+      rpcUrl: stack.rpcUrl,
+    });
+    const extensionUrl = `chrome-extension://${new URL(worker.url()).host}`;
+    const page = await restored.newPage();
+    await page.goto(`${extensionUrl}/extension/ui/onboarding/onboarding.html#import`);
+    await page.getByTestId('import-phrase').fill(phrase);
+    await page.getByTestId('import-continue').click();
+    await page.getByTestId('password').fill('another password 456');
+    await page.getByTestId('password-confirm').fill('another password 456');
+    await page.getByTestId('submit-password').click();
+    await page.getByTestId('wallet-ready').waitFor({ timeout: 20_000 });
+    await page.goto(`${extensionUrl}/extension/ui/popup/popup.html`);
+    await page.getByTestId('add-account').click();
+    await expect(page.getByTestId('account-row')).toHaveCount(2);
+    const restoredAddresses = await page
+      .getByTestId('account-row')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-address')));
+    expect(restoredAddresses).toEqual(originalAddresses);
+    await expect(page.getByTestId('balance-ETH')).toHaveAttribute(
+      'title',
+      (await popup.getByTestId('balance-ETH').getAttribute('title')) ?? '',
+    );
+  } finally {
+    await restored.close();
+    rmSync(freshProfile, { recursive: true, force: true });
+  }
+});
+
+test('no phrase, private key or password reaches the profile on disk', async ({
+  wallet,
+  context,
+  profileDir,
+}) => {
+  const { phrase } = await wallet.createNewWallet({ password });
+  const popup = await wallet.openPopup();
+  await popup.getByTestId('add-account').click();
+  await expect(popup.getByTestId('account-row')).toHaveCount(2);
+  const importedKey = '5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a';
+  await popup.getByTestId('import-key').click();
+  await popup.getByTestId('import-key-input').fill(`0x${importedKey}`);
+  await popup.getByTestId('import-key-submit').click();
+  await expect(popup.getByTestId('account-row')).toHaveCount(3);
+  await wallet.stopServiceWorker();
+  await wallet.lock();
+  await wallet.unlock(password);
+  await wallet.lock();
+  // Let Chromium flush its storage to disk, then close it so every file is complete.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await context.close();
+
+  const words = phrase.split(' ');
+  const secrets = [
+    phrase,
+    // any three words of the phrase in sequence
+    ...words
+      .slice(0, -2)
+      .map((word, index) => `${word} ${words[index + 1] ?? ''} ${words[index + 2] ?? ''}`),
+    importedKey,
+    password,
+  ];
+  expect(scanDirectoryForSecrets(profileDir, secrets)).toEqual([]);
+});
+
+test('a web page cannot reach the wallet’s vault operations', async ({ page, stack, wallet }) => {
+  await wallet.onboard({ mnemonic: testMnemonic, password });
+  await page.goto(stack.shopUrl);
+  const result = await page.evaluate(async () => {
+    const provider = window.ethereum;
+    if (!provider) throw new Error('no provider');
+    const codes: unknown[] = [];
+    for (const method of ['revealPhrase', 'unlock', 'createWallet', 'ui']) {
+      codes.push(
+        await provider.request({ method, params: [{ password: 'x' }] }).then(
+          () => 'answered',
+          (error: unknown) => (error as { code: number }).code,
+        ),
+      );
+    }
+    // A page has no extension messaging API of its own.
+    const runtime = (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } })
+      .chrome?.runtime;
+    return { codes, hasSendMessage: typeof runtime?.sendMessage === 'function' };
+  });
+  expect(result.codes).toEqual([4200, 4200, 4200, 4200]);
+  expect(result.hasSendMessage).toBe(false);
+});
