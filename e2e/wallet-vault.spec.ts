@@ -164,3 +164,41 @@ test('a web page cannot reach the wallet’s vault operations', async ({ page, s
   expect(result.codes).toEqual([4200, 4200, 4200, 4200]);
   expect(result.hasSendMessage).toBe(false);
 });
+
+test('auto-lock follows the setting and is cleared by locking', async ({ wallet }) => {
+  await wallet.onboard({ mnemonic: testMnemonic, password });
+  const worker = await wallet.serviceWorker();
+  const minutesUntilAutoLock = () =>
+    worker.evaluate(async () => {
+      const alarm = await chrome.alarms.get('tp-auto-lock');
+      return alarm ? (alarm.scheduledTime - Date.now()) / 60_000 : undefined;
+    });
+  expect(await minutesUntilAutoLock()).toBeCloseTo(15, 0);
+
+  const popup = await wallet.openPopup();
+  await popup.getByTestId('open-settings').click();
+  await popup.getByTestId('settings-auto-lock').fill('2');
+  await popup.getByTestId('settings-auto-lock-save').click();
+  await expect(popup.getByTestId('settings-auto-lock-status')).toBeVisible();
+  await popup.screenshot({ path: 'test-results/screenshots/settings.png' });
+  expect(await minutesUntilAutoLock()).toBeCloseTo(2, 0);
+
+  await wallet.lock();
+  expect(await minutesUntilAutoLock()).toBeUndefined();
+});
+
+test('refuses an auto-lock time out of range and keeps the old one', async ({ wallet }) => {
+  await wallet.onboard({ mnemonic: testMnemonic, password });
+  const popup = await wallet.openPopup();
+  const reply: unknown = await popup.evaluate((): Promise<unknown> =>
+    chrome.runtime.sendMessage({ kind: 'ui', action: 'setAutoLock', params: { minutes: 0 } }),
+  );
+  expect(reply).toMatchObject({
+    ok: false,
+    error: { code: 'wallet/invalid-params', details: { param: 'minutes' } },
+  });
+  const status: unknown = await popup.evaluate((): Promise<unknown> =>
+    chrome.runtime.sendMessage({ kind: 'ui', action: 'status', params: {} }),
+  );
+  expect(status).toMatchObject({ ok: true, result: { autoLockMinutes: 15 } });
+});

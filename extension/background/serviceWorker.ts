@@ -12,6 +12,8 @@ import { isOwnExtensionPage } from './wallet/isOwnExtensionPage.ts';
 import type { StorageArea } from './wallet/StorageArea.ts';
 import { WalletController } from './wallet/WalletController.ts';
 
+const onboardingPagePath = 'extension/ui/onboarding/onboarding.html';
+
 const autoLockAlarm = 'tp-auto-lock';
 const local: StorageArea = browser.storage.local;
 const session: StorageArea = browser.storage.session;
@@ -39,16 +41,28 @@ async function scheduleAutoLock(): Promise<void> {
   await browser.alarms.create(autoLockAlarm, { delayInMinutes: await wallet.autoLockMinutes() });
 }
 
+// A new install opens onboarding in a tab, as users expect of a wallet.
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install')
+    void browser.tabs.create({ url: browser.runtime.getURL(onboardingPagePath) });
+});
+
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === autoLockAlarm) void wallet.lock();
 });
 
 browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
+  const reply = await routeMessage(message, sender);
+  // Activity restarts the auto-lock countdown; checked after the action, so "lock" stays locked.
+  if (await wallet.isUnlocked()) await scheduleAutoLock();
+  return reply;
+});
+
+async function routeMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
   const kind =
     typeof message === 'object' && message !== null
       ? (message as { kind?: unknown }).kind
       : undefined;
-  if (await wallet.isUnlocked()) void scheduleAutoLock();
   if (kind === 'ui') {
     if (!isOwnExtensionPage(sender, browser.runtime.getURL(''))) {
       return {
@@ -60,4 +74,4 @@ browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.M
   }
   const network = await readActiveNetwork(local);
   return handleWorkerMessage({ message, sender, activeChainId: network.chainId });
-});
+}
