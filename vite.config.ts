@@ -13,9 +13,13 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome111',
     sourcemap: true,
-    // Pages the manifest does not name: the onboarding tab (opened by the popup and the worker).
+    // Pages the manifest does not name: the onboarding tab (opened by the popup and the worker)
+    // and the approval window (opened by the worker for site requests).
     rolldownOptions: {
-      input: { onboarding: 'extension/ui/onboarding/onboarding.html' },
+      input: {
+        onboarding: 'extension/ui/onboarding/onboarding.html',
+        approval: 'extension/ui/approval/approval.html',
+      },
     },
   },
   server: { strictPort: true },

@@ -53,6 +53,14 @@ export type WalletDriver = {
   unlock(password: string): Promise<Page>;
   /** Locks through the popup's "Lock now". */
   lock(): Promise<void>;
+  /** The approval window (waits for it to open). */
+  approvalWindow(): Promise<Page>;
+  /** What the approval window shows for the current request. */
+  readApproval(): Promise<{ origin: string; kind: string; summary: string }>;
+  /** Clicks Approve on the current request. */
+  approve(): Promise<void>;
+  /** Clicks Reject on the current request. */
+  reject(): Promise<void>;
 };
 
 export type TpPayTestFixtures = {
@@ -102,10 +110,7 @@ export const test = base.extend<
       context.serviceWorkers().find((worker) => worker.url().startsWith(extensionUrl)) ??
       (await context.waitForEvent('serviceworker'));
     // Point the wallet's dev-chain network at this stack's chain (its port may differ from 8545).
-    const network = { chainId: stack.chainId, name: 'TP Pay dev chain', rpcUrl: stack.rpcUrl };
-    await (
-      await serviceWorker()
-    ).evaluate((value) => chrome.storage.local.set({ network: value }), network);
+    await useStackChain(await serviceWorker(), stack);
     const openPopup = async () => {
       const page = await context.newPage();
       await page.goto(`${extensionUrl}extension/ui/popup/popup.html`);
@@ -116,6 +121,24 @@ export const test = base.extend<
       await page.getByTestId('password-confirm').fill(password);
       await page.getByTestId('submit-password').click();
       await page.getByTestId('wallet-ready').waitFor({ timeout: 20_000 });
+    };
+    const approvalUrl = `${extensionUrl}extension/ui/approval/approval.html`;
+    const approvalWindow = async () => {
+      const isApproval = (page: Page) => page.url().startsWith(approvalUrl) && !page.isClosed();
+      return (
+        context.pages().find(isApproval) ??
+        (await context.waitForEvent('page', { predicate: isApproval, timeout: 15_000 }))
+      );
+    };
+    // The window closes itself when its last request is settled, often during the click.
+    const clickInApprovalWindow = async (testId: string) => {
+      const page = await approvalWindow();
+      await page
+        .getByTestId(testId)
+        .click()
+        .catch((error: unknown) => {
+          if (!page.isClosed()) throw error;
+        });
     };
     await use({
       serviceWorker,
@@ -159,6 +182,19 @@ export const test = base.extend<
         await page.getByTestId('account-address').first().waitFor({ timeout: 20_000 });
         return page;
       },
+      approvalWindow,
+      readApproval: async () => {
+        const page = await approvalWindow();
+        const kindElement = page.getByTestId('approval-kind');
+        await kindElement.waitFor();
+        return {
+          origin: (await page.getByTestId('approval-origin').textContent())?.trim() ?? '',
+          kind: (await kindElement.getAttribute('data-kind')) ?? '',
+          summary: (await page.getByTestId('approval-summary').textContent())?.trim() ?? '',
+        };
+      },
+      approve: () => clickInApprovalWindow('approval-approve'),
+      reject: () => clickInApprovalWindow('approval-reject'),
       lock: async () => {
         const page = await openPopup();
         await page.getByTestId('lock-now').click();
@@ -175,6 +211,22 @@ export const test = base.extend<
     });
   },
 });
+
+/** Makes the wallet in `worker`'s browser reach the dev chain at `stack.rpcUrl`. */
+export async function useStackChain(worker: Worker, stack: StackInfo): Promise<void> {
+  const override = {
+    chainId: stack.chainId,
+    name: 'TP Pay dev chain',
+    rpcUrls: [stack.rpcUrl],
+    nativeSymbol: 'ETH',
+    tokens: [],
+  };
+  await worker.evaluate(
+    (network) =>
+      chrome.storage.local.set({ customNetworks: { [String(network.chainId)]: network } }),
+    override,
+  );
+}
 
 /** A Chromium context with the extension loaded, on the given profile directory. */
 export function launchWalletContext(

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, launchWalletContext, test } from './fixtures.ts';
+import { expect, launchWalletContext, test, useStackChain } from './fixtures.ts';
 import { scanDirectoryForSecrets } from './scanDirectoryForSecrets.ts';
 
 const testMnemonic = 'test test test test test test test test test test test junk';
@@ -75,11 +75,7 @@ test('restoring the phrase in a fresh profile gives the same accounts and balanc
   const restored = await launchWalletContext(stack.extensionDir, freshProfile);
   try {
     const worker = restored.serviceWorkers()[0] ?? (await restored.waitForEvent('serviceworker'));
-    await worker.evaluate((network) => chrome.storage.local.set({ network }), {
-      chainId: stack.chainId,
-      name: 'TP Pay dev chain',
-      rpcUrl: stack.rpcUrl,
-    });
+    await useStackChain(worker, stack);
     const extensionUrl = `chrome-extension://${new URL(worker.url()).host}`;
     const page = await restored.newPage();
     await page.goto(`${extensionUrl}/extension/ui/onboarding/onboarding.html#import`);

@@ -1,16 +1,20 @@
 import browser from 'webextension-polyfill';
 import { providerErrorCodes } from '../../shared/errors/ProviderRpcError.ts';
 import { parsePageMessage } from '../../shared/protocol/parsePageMessage.ts';
-import { pageChannel } from '../../shared/protocol/walletMessages.ts';
+import { pageChannel, providerEvents } from '../../shared/protocol/walletMessages.ts';
 import type {
   BridgeRpcMessage,
+  PageEventMessage,
   PageResponseMessage,
+  ProviderEvent,
+  WorkerEventMessage,
   WorkerReply,
 } from '../../shared/protocol/walletMessages.ts';
 
-// ISOLATED world. Passes this frame's wallet requests to the service worker and the replies
-// back. It adds no origin: the service worker reads the frame's origin from the browser.
-const replyTarget = window.location.origin === 'null' ? '*' : window.location.origin;
+// ISOLATED world. Passes this frame's wallet requests to the service worker and the replies and
+// events back. It adds no origin: the service worker reads the frame's origin from the browser.
+const frameOrigin = window.location.origin;
+const replyTarget = frameOrigin === 'null' ? '*' : frameOrigin;
 
 window.addEventListener('message', (event) => {
   if (event.source !== window) return;
@@ -35,4 +39,18 @@ window.addEventListener('message', (event) => {
       };
       window.postMessage(response, replyTarget);
     });
+});
+
+// Events from the worker: per-site ones only reach frames of that exact origin.
+browser.runtime.onMessage.addListener((message: unknown) => {
+  const { kind, event, data, origin } = (message ?? {}) as Partial<WorkerEventMessage>;
+  if (kind !== 'event' || !(providerEvents as readonly string[]).includes(String(event))) return;
+  if (origin !== undefined && origin !== frameOrigin) return;
+  const pageEvent: PageEventMessage = {
+    channel: pageChannel,
+    kind: 'event',
+    event: event as ProviderEvent,
+    data,
+  };
+  window.postMessage(pageEvent, replyTarget);
 });

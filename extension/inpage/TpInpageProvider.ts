@@ -22,12 +22,26 @@ export class TpInpageProvider {
     target.addEventListener('message', (event) => {
       if (event.source !== target) return;
       const message = parsePageMessage(event.data);
+      if (message?.kind === 'event') {
+        this.emit(message.event, message.data);
+        return;
+      }
       if (message?.kind !== 'response') return;
       const settle = this.#pending.get(message.id);
       if (settle === undefined) return;
       this.#pending.delete(message.id);
       settle(message.reply);
     });
+  }
+
+  /** EIP-1193 `connect`: fired once the wallet first answers, with the chain id. */
+  announceConnection(): void {
+    this.request({ method: 'eth_chainId' }).then(
+      (chainId) => {
+        this.emit('connect', { chainId });
+      },
+      () => undefined,
+    );
   }
 
   async request(args: unknown): Promise<unknown> {
@@ -66,6 +80,15 @@ export class TpInpageProvider {
   }
 
   protected emit(event: string, ...args: unknown[]): void {
-    for (const listener of this.#listeners.get(event) ?? []) listener(...args);
+    for (const listener of this.#listeners.get(event) ?? []) {
+      try {
+        listener(...args);
+      } catch (error) {
+        // One page listener's failure must not stop the others (or the provider).
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
   }
 }

@@ -12,3 +12,4 @@ if (!('ethereum' in window)) {
   });
 }
 announceProvider(window, provider);
+provider.announceConnection();

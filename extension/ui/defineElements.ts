@@ -1,6 +1,9 @@
 import { TpAccounts } from './tp-accounts/tp-accounts.ts';
+import { TpApproval } from './tp-approval/tp-approval.ts';
+import { TpApprovalRequest } from './tp-approval-request/tp-approval-request.ts';
 import { TpBalances } from './tp-balances/tp-balances.ts';
 import { TpCreatePhrase } from './tp-create-phrase/tp-create-phrase.ts';
+import { TpDataTree } from './tp-data-tree/tp-data-tree.ts';
 import { TpImportKey } from './tp-import-key/tp-import-key.ts';
 import { TpImportPhrase } from './tp-import-phrase/tp-import-phrase.ts';
 import { TpOnboarding } from './tp-onboarding/tp-onboarding.ts';
@@ -15,8 +18,11 @@ import { TpWordGrid } from './tp-word-grid/tp-word-grid.ts';
 
 const elements = {
   'tp-accounts': TpAccounts,
+  'tp-approval': TpApproval,
+  'tp-approval-request': TpApprovalRequest,
   'tp-balances': TpBalances,
   'tp-create-phrase': TpCreatePhrase,
+  'tp-data-tree': TpDataTree,
   'tp-import-key': TpImportKey,
   'tp-import-phrase': TpImportPhrase,
   'tp-onboarding': TpOnboarding,
@@ -33,8 +39,11 @@ const elements = {
 declare global {
   interface HTMLElementTagNameMap {
     'tp-accounts': TpAccounts;
+    'tp-approval': TpApproval;
+    'tp-approval-request': TpApprovalRequest;
     'tp-balances': TpBalances;
     'tp-create-phrase': TpCreatePhrase;
+    'tp-data-tree': TpDataTree;
     'tp-import-key': TpImportKey;
     'tp-import-phrase': TpImportPhrase;
     'tp-onboarding': TpOnboarding;

@@ -20,6 +20,17 @@ describe('parsePageMessage', () => {
     });
   });
 
+  it('accepts the EIP-1193 events', () => {
+    expect(
+      parsePageMessage({ channel: pageChannel, kind: 'event', event: 'chainChanged', data: '0x1' }),
+    ).toEqual({
+      channel: pageChannel,
+      kind: 'event',
+      event: 'chainChanged',
+      data: '0x1',
+    });
+  });
+
   it('accepts success and error responses', () => {
     expect(
       parsePageMessage({
@@ -54,7 +65,8 @@ describe('parsePageMessage', () => {
       'a malformed request',
       { channel: pageChannel, kind: 'request', id: '1', request: { method: 3 } },
     ],
-    ['an unknown kind', { channel: pageChannel, kind: 'event', id: '1' }],
+    ['an unknown kind', { channel: pageChannel, kind: 'notice', id: '1' }],
+    ['an unknown event', { channel: pageChannel, kind: 'event', event: 'steal', data: 1 }],
     [
       'a response without result',
       { channel: pageChannel, kind: 'response', id: '1', reply: { ok: true } },

@@ -1,6 +1,6 @@
 import { parseRpcRequest } from './parseRpcRequest.ts';
-import { pageChannel } from './walletMessages.ts';
-import type { PageMessage, WorkerReply } from './walletMessages.ts';
+import { pageChannel, providerEvents } from './walletMessages.ts';
+import type { PageMessage, ProviderEvent, WorkerReply } from './walletMessages.ts';
 
 const maxIdLength = 64;
 
@@ -9,6 +9,12 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const message = value as Record<string, unknown>;
   if (message.channel !== pageChannel) return undefined;
+  if (message.kind === 'event') {
+    const { event } = message;
+    return typeof event === 'string' && (providerEvents as readonly string[]).includes(event)
+      ? { channel: pageChannel, kind: 'event', event: event as ProviderEvent, data: message.data }
+      : undefined;
+  }
   const { id } = message;
   if (typeof id !== 'string' || id.length === 0 || id.length > maxIdLength) return undefined;
   if (message.kind === 'request') {

@@ -28,7 +28,35 @@ export type PageResponseMessage = {
   readonly reply: WorkerReply;
 };
 
-export type PageMessage = PageRequestMessage | PageResponseMessage;
+/** EIP-1193 events the wallet pushes to pages. */
+export const providerEvents = [
+  'connect',
+  'disconnect',
+  'accountsChanged',
+  'chainChanged',
+  'message',
+] as const;
+export type ProviderEvent = (typeof providerEvents)[number];
+
+export type PageEventMessage = {
+  readonly channel: typeof pageChannel;
+  readonly kind: 'event';
+  readonly event: ProviderEvent;
+  readonly data: unknown;
+};
+
+export type PageMessage = PageRequestMessage | PageResponseMessage | PageEventMessage;
+
+/**
+ * What the service worker sends content scripts. With `origin`, only frames of that exact origin
+ * pass it on (accounts are per site); without, every frame does (chain changes).
+ */
+export type WorkerEventMessage = {
+  readonly kind: 'event';
+  readonly event: ProviderEvent;
+  readonly data: unknown;
+  readonly origin?: string;
+};
 
 /** What the bridge sends the service worker for one page request. */
 export type BridgeRpcMessage = { readonly kind: 'rpc'; readonly request: RpcRequest };

@@ -5,6 +5,8 @@
  * Amounts cross as decimal strings of base units; the UI formats them with shared/money.
  */
 
+import type { ApprovalDecision, ApprovalRequest } from './approvalMessages.ts';
+
 export const phraseLanguages = [
   'en',
   'zh-Hans',
@@ -77,6 +79,9 @@ export type WalletUiActions = {
   };
   changePassword: { params: { currentPassword: string; newPassword: string }; result: null };
   setAutoLock: { params: { minutes: number }; result: null };
+  /** The approval window: pending site requests, oldest first. */
+  listApprovals: { params: Record<string, never>; result: { approvals: ApprovalRequest[] } };
+  resolveApproval: { params: { id: string; decision: ApprovalDecision }; result: null };
 };
 
 export type WalletUiAction = keyof WalletUiActions;

@@ -1,33 +1,64 @@
 import { describe, expect, it } from 'vitest';
+import { ProviderRpcError } from '../../../shared/errors/ProviderRpcError.ts';
+import { TpError } from '../../../shared/errors/TpError.ts';
+import type { RpcRequest } from '../../../shared/protocol/walletMessages.ts';
 import { handleWorkerMessage } from './handleWorkerMessage.ts';
 
 const page = { origin: 'https://shop.example', url: 'https://shop.example/cart' };
+const seen: { request: RpcRequest; origin: string }[] = [];
+const echo = (request: RpcRequest, origin: string) => {
+  seen.push({ request, origin });
+  return Promise.resolve(`${request.method}@${origin}`);
+};
 
 describe('handleWorkerMessage', () => {
-  it('answers eth_chainId with the active chain in hex', async () => {
+  it('passes the checked request with the browser-reported origin', async () => {
     await expect(
       handleWorkerMessage({
-        message: { kind: 'rpc', request: { method: 'eth_chainId' } },
+        message: {
+          kind: 'rpc',
+          request: { method: 'eth_chainId' },
+          origin: 'https://bank.example',
+        },
         sender: page,
-        activeChainId: 31337,
+        handle: echo,
       }),
-    ).resolves.toEqual({ ok: true, result: '0x7a69' });
+    ).resolves.toEqual({ ok: true, result: 'eth_chainId@https://shop.example' });
   });
 
-  it('answers unknown methods with 4200 naming the method', async () => {
-    await expect(
-      handleWorkerMessage({
-        message: { kind: 'rpc', request: { method: 'eth_foo' } },
-        sender: page,
-        activeChainId: 1,
-      }),
-    ).resolves.toEqual({
+  it('turns the handler’s EIP-1193 errors into payloads', async () => {
+    const reply = await handleWorkerMessage({
+      message: { kind: 'rpc', request: { method: 'eth_foo' } },
+      sender: page,
+      handle: () =>
+        Promise.reject(
+          new ProviderRpcError('unsupportedMethod', 'The method "eth_foo" is not supported.'),
+        ),
+    });
+    expect(reply).toEqual({
       ok: false,
-      error: {
-        code: 4200,
-        message: 'The method "eth_foo" is not supported.',
-        data: { method: 'eth_foo' },
-      },
+      error: { code: 4200, message: 'The method "eth_foo" is not supported.' },
+    });
+  });
+
+  it('maps typed signing errors to -32602 and anything else to -32603 without leaking it', async () => {
+    const signing = await handleWorkerMessage({
+      message: { kind: 'rpc', request: { method: 'personal_sign' } },
+      sender: page,
+      handle: () =>
+        Promise.reject(
+          new TpError({ code: 'signing/chain-mismatch', shortMessage: 'Wrong chain.' }),
+        ),
+    });
+    expect(signing).toMatchObject({ ok: false, error: { code: -32602, message: 'Wrong chain.' } });
+    const crash = await handleWorkerMessage({
+      message: { kind: 'rpc', request: { method: 'x' } },
+      sender: page,
+      handle: () => Promise.reject(new Error('secret internals')),
+    });
+    expect(crash).toEqual({
+      ok: false,
+      error: { code: -32603, message: 'The wallet failed to handle the request.' },
     });
   });
 
@@ -39,7 +70,7 @@ describe('handleWorkerMessage', () => {
       { kind: 'rpc' },
       { kind: 'rpc', request: { method: 1 } },
     ]) {
-      const reply = await handleWorkerMessage({ message, sender: page, activeChainId: 1 });
+      const reply = await handleWorkerMessage({ message, sender: page, handle: echo });
       expect(reply).toMatchObject({ ok: false, error: { code: -32600 } });
     }
   });
@@ -48,7 +79,7 @@ describe('handleWorkerMessage', () => {
     const reply = await handleWorkerMessage({
       message: { kind: 'rpc', request: { method: 'eth_chainId' } },
       sender: { origin: 'null' },
-      activeChainId: 1,
+      handle: echo,
     });
     expect(reply).toMatchObject({ ok: false, error: { code: 4100 } });
   });

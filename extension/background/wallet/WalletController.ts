@@ -6,7 +6,7 @@
  * resume without asking for the password; locking clears both.
  */
 import { hexToBytes, bytesToHex } from 'viem';
-import type { Address } from 'viem';
+import type { Address, Hex } from 'viem';
 import { addAccount } from '../keyring/addAccount.ts';
 import { createKeyring } from '../keyring/createKeyring.ts';
 import { createMnemonic } from '../keyring/createMnemonic.ts';
@@ -19,6 +19,10 @@ import { listAccounts } from '../keyring/listAccounts.ts';
 import { parseKeyring } from '../keyring/parseKeyring.ts';
 import { renameAccount } from '../keyring/renameAccount.ts';
 import { serializeKeyring } from '../keyring/serializeKeyring.ts';
+import { signPersonalMessage } from '../keyring/signPersonalMessage.ts';
+import { signTransaction } from '../keyring/signTransaction.ts';
+import type { SignTransactionParameters } from '../keyring/signTransaction.ts';
+import { signTypedDataV4 } from '../keyring/signTypedDataV4.ts';
 import { changeVaultPassword } from '../vault/changeVaultPassword.ts';
 import { createVault } from '../vault/createVault.ts';
 import { decideUnlockAttempt } from '../vault/decideUnlockAttempt.ts';
@@ -205,6 +209,42 @@ export class WalletController {
           ? listAccounts({ state: this.#unlocked.keyring }).map((account) => account.address)
           : [],
       ),
+    );
+  }
+
+  /** The accounts a site may be offered (visible ones, in order); empty while locked. */
+  visibleAccounts(): Promise<AccountView[]> {
+    return this.#run(() =>
+      Promise.resolve(
+        this.#unlocked ? listAccounts({ state: this.#unlocked.keyring }).map(toAccountView) : [],
+      ),
+    );
+  }
+
+  /** "Sign this": the key is derived, used and dropped inside the keyring; it never leaves. */
+  signTransaction(
+    address: Address,
+    transaction: SignTransactionParameters['transaction'],
+  ): Promise<Hex> {
+    return this.#run(() =>
+      signTransaction({ state: this.#requireUnlocked().keyring, address, transaction }),
+    );
+  }
+
+  signPersonalMessage(address: Address, message: Hex): Promise<Hex> {
+    return this.#run(() =>
+      signPersonalMessage({ state: this.#requireUnlocked().keyring, address, message }),
+    );
+  }
+
+  signTypedData(address: Address, typedData: unknown, activeChainId: number): Promise<Hex> {
+    return this.#run(() =>
+      signTypedDataV4({
+        state: this.#requireUnlocked().keyring,
+        address,
+        typedData,
+        activeChainId,
+      }),
     );
   }
 
