@@ -119,7 +119,9 @@ test('a request while locked opens the unlock prompt and continues after unlock'
   await window.getByTestId('unlock-password').fill(password);
   await window.getByTestId('unlock-submit').click();
   // The same window goes on to the connect request the site made.
-  await expect(window.getByTestId('approval-kind')).toHaveAttribute('data-kind', 'connect');
+  await expect(window.getByTestId('approval-kind')).toHaveAttribute('data-kind', 'connect', {
+    timeout: 30_000,
+  });
   await wallet.approve();
   expect((await request.outcome()).result).toEqual([account0]);
 });

@@ -126,6 +126,6 @@ export class ApprovalQueue {
     clearTimeout(this.#closeTimer);
     this.#closeTimer = setTimeout(() => {
       if (this.#pending.size === 0) void this.#parameters.closeWindow();
-    }, this.#parameters.closeDelayMs ?? 400);
+    }, this.#parameters.closeDelayMs ?? 1_000);
   }
 }

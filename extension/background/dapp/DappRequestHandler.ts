@@ -12,6 +12,8 @@ import type { AccountView } from '../../../shared/protocol/walletUiMessages.ts';
 import type { ApprovalQueue } from '../approvals/ApprovalQueue.ts';
 import { describeTransaction } from '../decode/describeTransaction.ts';
 import { describeTypedData } from '../decode/describeTypedData.ts';
+import { parseTypedData } from '../decode/parseTypedData.ts';
+import type { TpError } from '../../../shared/errors/TpError.ts';
 import type { NetworkStore, WalletNetwork } from './NetworkStore.ts';
 import {
   invalidParam,
@@ -407,6 +409,16 @@ export class DappRequestHandler {
       } catch {
         throw invalidParam('params[1]', 'The typed data is not valid JSON.');
       }
+    }
+    try {
+      // Strict EIP-712 shape before anything is shown: what the user sees is what gets signed.
+      parseTypedData({ typedData });
+    } catch (error) {
+      const field = (error as { details?: { field?: unknown } }).details?.field;
+      throw invalidParam(
+        typeof field === 'string' ? field : 'params[1]',
+        (error as TpError).shortMessage,
+      );
     }
     const network = await this.#deps.networks.active();
     const domainChainId = (typedData as { domain?: { chainId?: unknown } } | null)?.domain?.chainId;

@@ -1,108 +1,80 @@
 /**
- * The dapp handler's view of one network, over viem (JSON-RPC, fee estimation) with failover
- * across the network's endpoints. Nonces are handed out here so that quick successive sends from
- * one account do not collide: the next nonce is the larger of the chain's pending count and the
- * last one handed out + 1; a send that fails before broadcast gives its nonce back.
+ * The dapp handler's view of one network: the chain client (failover and health tracking across
+ * the network's endpoints) and the nonce manager, kept for the worker's lifetime so health and
+ * handed-out nonces carry from one request to the next. Chain errors become EIP-1193 errors.
  */
-import { createPublicClient, defineChain, fallback, http } from 'viem';
-import type { Address, Hex } from 'viem';
+import type { Address } from 'viem';
 import { ProviderRpcError } from '../../../shared/errors/ProviderRpcError.ts';
+import { TpError } from '../../../shared/errors/TpError.ts';
+import { createChainClient } from '../chain/createChainClient.ts';
+import type { ChainClient } from '../chain/createChainClient.ts';
+import { createNonceManager } from '../chain/createNonceManager.ts';
+import { verifyRpcChainId } from '../chain/verifyRpcChainId.ts';
 import type { ChainAccess } from './DappRequestHandler.ts';
 import type { WalletNetwork } from './NetworkStore.ts';
 
-const nextNonceByAccount = new Map<string, number>();
+const clients = new Map<string, ChainClient>();
+const nonces = createNonceManager({
+  getPendingNonce: ({ chainId, address }) =>
+    clientFor(chainId).getTransactionCount(address, 'pending'),
+});
+
+function clientKey(network: WalletNetwork): string {
+  return `${network.chainId}|${network.rpcUrls.join(',')}`;
+}
+
+/** The client last made for a chain (the nonce manager asks by chain id). */
+function clientFor(chainId: number): ChainClient {
+  const client = [...clients.values()].reverse().find((candidate) => candidate.chainId === chainId);
+  if (client === undefined)
+    throw new ProviderRpcError('chainDisconnected', `Not connected to chain ${chainId}.`);
+  return client;
+}
 
 export function createChainAccess(network: WalletNetwork): ChainAccess {
-  const transport = fallback(
-    network.rpcUrls.map((url) => http(url, { retryCount: 0, timeout: 10_000 })),
-    { retryCount: 1 },
-  );
-  const chain = defineChain({
-    id: network.chainId,
-    name: network.name,
-    nativeCurrency: { name: network.nativeSymbol, symbol: network.nativeSymbol, decimals: 18 },
-    rpcUrls: { default: { http: network.rpcUrls } },
-  });
-  const client = createPublicClient({ chain, transport, cacheTime: 0 });
-  const nonceKey = (address: Address) => `${network.chainId}:${address}`;
-
+  let client = clients.get(clientKey(network));
+  if (client === undefined) {
+    client = createChainClient({
+      network: {
+        chainId: network.chainId,
+        name: network.name,
+        nativeCurrency: { name: network.nativeSymbol, symbol: network.nativeSymbol, decimals: 18 },
+        rpcUrls: network.rpcUrls,
+      },
+    });
+    clients.set(clientKey(network), client);
+  }
+  const chain = client;
+  const { chainId } = network;
   return {
-    request: async (method, params) => {
-      try {
-        // viem's typed request does not cover every read method's param shape; the allow-list
-        // in DappRequestHandler decides which methods reach this point.
-        return await client.request({ method, params } as Parameters<typeof client.request>[0]);
-      } catch (error) {
-        throw toProviderError(error);
-      }
+    request: (method, params) => mapChainErrors(() => chain.request({ method, params })),
+    estimateGas: (transaction) => mapChainErrors(() => chain.estimateGas(transaction)),
+    estimateFees: () => mapChainErrors(() => chain.estimateFees()),
+    reserveNonce: (address: Address) => mapChainErrors(() => nonces.reserve(chainId, address)),
+    releaseNonce: (address: Address, nonce: number) => {
+      nonces.release(chainId, address, nonce);
     },
-    estimateGas: async ({ from, to, value, data }) => {
-      try {
-        return await client.estimateGas({
-          account: from,
-          ...(to ? { to } : {}),
-          value,
-          ...(data ? { data } : {}),
-        });
-      } catch (error) {
-        throw toProviderError(error);
-      }
-    },
-    estimateFees: async () => {
-      const { maxFeePerGas, maxPriorityFeePerGas } = await client.estimateFeesPerGas({
-        type: 'eip1559',
-      });
-      return { maxFeePerGas, maxPriorityFeePerGas };
-    },
-    reserveNonce: async (address) => {
-      const pending = await client.getTransactionCount({ address, blockTag: 'pending' });
-      const nonce = Math.max(pending, nextNonceByAccount.get(nonceKey(address)) ?? 0);
-      nextNonceByAccount.set(nonceKey(address), nonce + 1);
-      return nonce;
-    },
-    releaseNonce: (address, nonce) => {
-      if (nextNonceByAccount.get(nonceKey(address)) === nonce + 1)
-        nextNonceByAccount.set(nonceKey(address), nonce);
-    },
-    sendRawTransaction: async (serialized: Hex) => {
-      try {
-        return await client.sendRawTransaction({ serializedTransaction: serialized });
-      } catch (error) {
-        throw toProviderError(error);
-      }
-    },
-    verifyChainId: async (rpcUrl, expectedChainId) => {
-      const probe = createPublicClient({
-        transport: http(rpcUrl, { retryCount: 0, timeout: 5_000 }),
-      });
-      let chainId: number;
-      try {
-        chainId = await probe.getChainId();
-      } catch {
-        throw new ProviderRpcError('invalidParams', 'The RPC URL did not answer.', {
-          param: 'rpcUrls',
-          rpcUrl,
-        });
-      }
-      if (chainId !== expectedChainId) {
-        throw new ProviderRpcError(
-          'invalidParams',
-          `The RPC URL serves chain ${chainId}, not ${expectedChainId}.`,
-          {
-            param: 'chainId',
-          },
-        );
-      }
-    },
+    sendRawTransaction: (serialized) => mapChainErrors(() => chain.sendRawTransaction(serialized)),
+    verifyChainId: (rpcUrl, expectedChainId) =>
+      mapChainErrors(() => verifyRpcChainId({ rpcUrl, expectedChainId, timeoutMs: 5_000 })),
   };
 }
 
-/** A node's error, passed on with its JSON-RPC code when it has one. */
-function toProviderError(error: unknown): ProviderRpcError {
-  const details =
-    (error as { details?: string; shortMessage?: string; code?: unknown } | undefined) ?? {};
-  const message = details.details ?? details.shortMessage ?? 'The network refused the request.';
-  return new ProviderRpcError('internalError', message, {
-    ...(typeof details.code === 'number' ? { nodeCode: details.code } : {}),
-  });
+/** A node's refusal keeps its message; unreachable endpoints are 4901; a wrong chain id is -32602. */
+async function mapChainErrors<Result>(run: () => Promise<Result>): Promise<Result> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof TpError)) throw error;
+    switch (error.code) {
+      case 'chain/rpc-unreachable':
+        throw new ProviderRpcError('chainDisconnected', 'The network cannot be reached right now.');
+      case 'chain/chain-id-mismatch':
+        throw new ProviderRpcError('invalidParams', error.shortMessage, { param: 'rpcUrls' });
+      case 'chain/rpc-error':
+        throw new ProviderRpcError('internalError', error.shortMessage, error.details);
+      default:
+        throw error;
+    }
+  }
 }

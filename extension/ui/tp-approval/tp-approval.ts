@@ -39,6 +39,9 @@ const pollMs = 1000;
  * @cssproperty --tp-color-surface - Background.
  * @cssproperty --tp-color-text - Main text colour.
  */
+/** How long the queue stays empty before the window gives up and closes. */
+const emptyGraceMs = 2_000;
+
 export class TpApproval extends LitElement {
   static override styles = [tokenStyles, controlStyles, approvalStyles];
 
@@ -55,6 +58,7 @@ export class TpApproval extends LitElement {
 
   private timer: ReturnType<typeof setInterval> | undefined;
   private isPolling = false;
+  private emptySince: number | undefined;
   /** A poll was asked for while one was running: run another after it. */
   private isPollQueued = false;
   /** Decided here; hidden even if a list read before the decision still has them. */
@@ -152,7 +156,7 @@ export class TpApproval extends LitElement {
           .accountNames=${this.accountNames}
           .now=${this.now}
           .walletStatus=${this.walletStatus}
-          ?isBusy=${this.decidingId === request.id}
+          .isBusy=${this.decidingId === request.id}
           .error=${this.decideError?.id === request.id ? this.decideError.error : undefined}
           @tp-decide=${this.onDecide}
           @tp-unlocked=${() => void this.poll()}
@@ -197,11 +201,18 @@ export class TpApproval extends LitElement {
   /** Shows the queue without what was just decided (a list read before the decision has it). */
   private showApprovals(listed: readonly ApprovalRequest[]): void {
     const approvals = listed.filter((approval) => !this.settledIds.has(approval.id));
-    const wasEmpty = this.queue.phase === 'ready' && this.queue.approvals.length === 0;
     const shown = this.queue.phase === 'ready' ? this.queue.approvals[this.index] : undefined;
     this.index = pickApprovalIndex({ approvals, shownId: shown?.id, shownIndex: this.index });
     this.queue = { phase: 'ready', approvals };
-    if (approvals.length === 0 && !wasEmpty) emit(this, 'tp-approvals-done', null);
+    // The worker closes the window itself; this is the fallback when it cannot (it restarted).
+    // Wait a moment first: one request often follows another (connect right after unlock).
+    if (approvals.length > 0) {
+      this.emptySince = undefined;
+    } else if (this.emptySince === undefined) {
+      this.emptySince = Date.now();
+    } else if (Date.now() - this.emptySince >= emptyGraceMs) {
+      emit(this, 'tp-approvals-done', null);
+    }
   }
 
   /** What some requests need beside themselves: account names, the lock state for unlock. */
