@@ -244,6 +244,9 @@ test('refuses bad input with specific errors and opens no approval', async ({
 }) => {
   await page.goto(stack.shopUrl);
   await connect(page, wallet);
+  const openApprovalWindows = () =>
+    context.pages().filter((candidate) => candidate.url().includes('approval.html')).length;
+  await expect.poll(openApprovalWindows).toBe(0);
   const outcomes = await Promise.all(
     (
       [
