@@ -268,3 +268,82 @@ test('refuses bad input with specific errors and opens no approval', async ({
     false,
   );
 });
+
+test('a cross-origin iframe in a connected site is its own, unconnected site', async ({
+  page,
+  stack,
+  wallet,
+  context,
+}) => {
+  const frameOrigin = `http://localhost:${new URL(stack.shopUrl).port}`;
+  // A host page that embeds another origin (the demo shop's own CSP forbids frames).
+  await context.route(`${frameOrigin}/frame.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><p>embedded</p>' }),
+  );
+  await context.route(`${stack.shopUrl}/embedding.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><p>host</p><iframe src="${frameOrigin}/frame.html"></iframe>`,
+    }),
+  );
+  await page.goto(`${stack.shopUrl}/embedding.html`);
+  await connect(page, wallet);
+  const frame = page.frames().find((candidate) => candidate.url().startsWith(frameOrigin));
+  if (!frame) throw new Error('the embedded frame did not load');
+  await frame.waitForFunction(() => window.ethereum !== undefined);
+  expect(await frame.evaluate(() => window.ethereum?.request({ method: 'eth_accounts' }))).toEqual(
+    [],
+  );
+
+  // A forged bridge message that claims the parent's origin gets the frame's own answer.
+  const forged = await frame.evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        window.addEventListener('message', (event) => {
+          const data = event.data as { kind?: string; id?: string; reply?: unknown };
+          if (data.kind === 'response' && data.id === 'forged-1') resolve(data.reply);
+        });
+        window.postMessage(
+          {
+            channel: 'tp-wallet/v1',
+            kind: 'request',
+            id: 'forged-1',
+            request: { method: 'eth_accounts' },
+            origin: 'http://127.0.0.1',
+          },
+          '*',
+        );
+      }),
+  );
+  expect(forged).toEqual({ ok: true, result: [] });
+
+  // Its own connect request names its own origin.
+  await frame.evaluate(() => {
+    window.ethereum?.request({ method: 'eth_requestAccounts' }).catch(() => undefined);
+  });
+  expect((await wallet.readApproval()).origin).toContain('localhost');
+  await wallet.reject();
+  expect(await page.evaluate(() => window.ethereum?.request({ method: 'eth_accounts' }))).toEqual([
+    account0,
+  ]);
+});
+
+test('stopping the service worker while a request waits fails it cleanly, once', async ({
+  page,
+  stack,
+  wallet,
+}) => {
+  await page.goto(stack.shopUrl);
+  const request = await startRequest(page, 'eth_requestAccounts');
+  expect((await wallet.readApproval()).kind).toBe('connect');
+  await wallet.stopServiceWorker();
+  const outcome = await request.outcome();
+  expect(outcome.error?.code).toBe(4900);
+  // Nothing was granted behind the page's back, and the wallet answers again.
+  expect(await page.evaluate(() => window.ethereum?.request({ method: 'eth_accounts' }))).toEqual(
+    [],
+  );
+  expect(await page.evaluate(() => window.ethereum?.request({ method: 'eth_chainId' }))).toBe(
+    '0x7a69',
+  );
+});
