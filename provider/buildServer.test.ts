@@ -275,7 +275,8 @@ describe('buildServer', () => {
     });
 
     test('lists /healthz and /readyz, every response described, and hides itself', () => {
-      expect(Object.keys(document.paths).sort()).toEqual(['/healthz', '/readyz']);
+      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz']));
+      expect(Object.keys(document.paths)).not.toContain('/openapi.json');
       expect(Object.keys(document.paths['/readyz']?.get?.responses ?? {})).toEqual(['200', '503']);
       for (const pathItem of Object.values(document.paths)) {
         for (const operation of Object.values(pathItem)) {

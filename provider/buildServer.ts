@@ -3,9 +3,24 @@ import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Database } from './db/Database.ts';
+import { checkoutRoutes } from './checkout/checkoutRoutes.ts';
+import { allowCrossOrigin } from './cors/allowCrossOrigin.ts';
 import { healthRoutes } from './health/healthRoutes.ts';
 import { ApiError } from './http/errors.ts';
 import { replyWithError } from './http/replyWithError.ts';
+import { createLocalRateSettings } from './rateBook/createLocalRateSettings.ts';
+import { createRateBook } from './rateBook/createRateBook.ts';
+import type { RateBook } from './rateBook/createRateBook.ts';
+import type { RateBookSettings } from './rateBook/RateBookSettings.ts';
+import { rateRoutes } from './rateBook/rateRoutes.ts';
+import { createRateLimiter } from './rateLimits/createRateLimiter.ts';
+import type { RateLimit, RateLimiter } from './rateLimits/createRateLimiter.ts';
+import { limitRate } from './rateLimits/limitRate.ts';
+import type { FetchFunction } from './rates/fetchSourceQuote.ts';
+import { keyRoutes } from './signing/keyRoutes.ts';
+import { createSigningKeyCache } from './signing/createSigningKeyCache.ts';
+import type { SigningKeyCache } from './signing/createSigningKeyCache.ts';
+import { webhookRoutes } from './webhooks/webhookRoutes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,8 +28,21 @@ declare module 'fastify' {
     db: Database;
     /** The clock; plugins read time here so tests can set it. */
     now: () => Date;
+    /** Current rates per pair; `refresh()` asks the sources again. */
+    rates: RateBook;
+    /** The key that signs locked quotes (loaded on first use); public at `GET /v1/keys`. */
+    signingKey: SigningKeyCache;
+    /** Per client IP (every /v1 request) and per API key (after authentication). */
+    rateLimiters: { perIp: RateLimiter; perKey: RateLimiter };
   }
 }
+
+export type RateLimitSettings = { perIp: RateLimit; perKey: RateLimit };
+
+export const defaultRateLimits: RateLimitSettings = {
+  perIp: { capacity: 120, refillPerSecond: 20 },
+  perKey: { capacity: 100, refillPerSecond: 25 },
+};
 
 export type BuildServerParameters = {
   /** Opened and migrated by the caller, who also closes it (after the server). */
@@ -22,6 +50,13 @@ export type BuildServerParameters = {
   now?: () => Date;
   /** `false` (default) for silence, or pino options such as `{ level: 'info' }`. */
   logger?: FastifyServerOptions['logger'];
+  /** Pairs and sources; default: the dev stack's fixed local sources (RATES_MODE=local). */
+  rates?: RateBookSettings;
+  /** What rate sources are fetched with (tests pass their own). */
+  fetch?: FetchFunction;
+  rateLimits?: RateLimitSettings;
+  /** How long a locked quote holds (default 600 s). */
+  quoteTtlSeconds?: number;
 };
 
 export type BuildServerReturnType = FastifyInstance;
@@ -36,6 +71,10 @@ export async function buildServer({
   db,
   now = () => new Date(),
   logger = false,
+  rates = createLocalRateSettings(),
+  fetch,
+  rateLimits = defaultRateLimits,
+  quoteTtlSeconds,
 }: BuildServerParameters): Promise<BuildServerReturnType> {
   const app = Fastify({
     logger,
@@ -58,6 +97,26 @@ export async function buildServer({
 
   app.decorate('db', db);
   app.decorate('now', now);
+  const rateBook = createRateBook({
+    ...rates,
+    now,
+    ...(fetch === undefined ? {} : { fetch }),
+    onError: (error) => {
+      app.log.error({ err: error }, 'rates refresh failed');
+    },
+  });
+  app.decorate('rates', rateBook);
+  app.decorate('signingKey', createSigningKeyCache({ db, now }));
+  app.decorate('rateLimiters', {
+    perIp: createRateLimiter({ ...rateLimits.perIp, now }),
+    perKey: createRateLimiter({ ...rateLimits.perKey, now }),
+  });
+  app.decorateRequest('merchant', null);
+  app.addHook('onReady', () => rateBook.start());
+  app.addHook('onClose', (_instance, done) => {
+    rateBook.stop();
+    done();
+  });
 
   app.setErrorHandler(replyWithError);
   app.setNotFoundHandler((request, reply) => {
@@ -82,6 +141,18 @@ export async function buildServer({
     void reply.header('connection', 'close');
     done(new ApiError({ code: 'not_ready', message: 'The server is shutting down.' }));
   });
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.url.startsWith('/v1/')) {
+      done();
+      return;
+    }
+    try {
+      limitRate({ limiter: app.rateLimiters.perIp, key: request.ip, reply });
+      done();
+    } catch (error) {
+      done(error as ApiError);
+    }
+  });
 
   // Before any route: the document is built from the routes registered after it.
   await app.register(fastifySwagger, {
@@ -92,11 +163,39 @@ export async function buildServer({
         version: packageJson.version,
         description: 'Rates, checkout sessions, payments and webhooks for TP Pay.',
       },
+      components: {
+        securitySchemes: {
+          secretKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'The secret key, `sk_…`: from your server only.',
+          },
+          publishableKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'The publishable key, `pk_…`: safe in the page; reads its own sessions.',
+          },
+          publishableKeyQuery: { type: 'apiKey', in: 'query', name: 'key' },
+        },
+      },
     },
   });
   app.get('/openapi.json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));
 
   await app.register(healthRoutes);
+  allowCrossOrigin(app, {
+    routes: [
+      '/v1/rates',
+      '/v1/keys',
+      '/v1/checkout/sessions/:id',
+      '/v1/checkout/sessions/:id/quotes',
+    ],
+    methods: ['GET', 'POST'],
+  });
+  await app.register(rateRoutes);
+  await app.register(keyRoutes);
+  await app.register(checkoutRoutes, quoteTtlSeconds === undefined ? {} : { quoteTtlSeconds });
+  await app.register(webhookRoutes);
 
   return app;
 }

@@ -1,16 +1,26 @@
 // CLI entry: `npx tsx provider/main.ts serve`. Settings come from the environment (see
 // config/readConfig.ts); logs are JSON lines on stdout, fatal errors one plain message on stderr.
+import { join } from 'node:path';
 import { readConfig } from './config/readConfig.ts';
+import type { Database } from './db/Database.ts';
+import { migrate } from './db/migrate.ts';
+import { openDatabase } from './db/openDatabase.ts';
+import { runMerchantCommand } from './merchants/runMerchantCommand.ts';
 import { serve } from './serve.ts';
 import { TpError } from '../shared/errors/TpError.ts';
 
 const usage = `usage: tsx provider/main.ts serve
+       tsx provider/main.ts merchant create --name <name> [--json]
 
   PROVIDER_PORT  port to listen on (default 8787)
   PROVIDER_HOST  address to listen on (default 127.0.0.1)
   DATA_DIR       where the embedded PGlite keeps its files (default .data)
   DATABASE_URL   postgres://… to use a PostgreSQL server instead of PGlite
-  LOG_LEVEL      pino level (default info)`;
+  RATES_MODE     local (fixed offline rates, default) or live (market APIs)
+  LOG_LEVEL      pino level (default info)
+
+  merchant create prints a new merchant's secret and publishable keys. With the embedded PGlite,
+  run it while the provider is stopped: one process at a time may open DATA_DIR.`;
 
 const closeTimeoutMs = 10_000;
 
@@ -20,6 +30,10 @@ async function main(args: string[]): Promise<void> {
   const [command] = args;
   if (command === '--help' || command === '-h') {
     process.stdout.write(`${usage}\n`);
+    return;
+  }
+  if (command === 'merchant') {
+    await runMerchant(args.slice(1));
     return;
   }
   if (command !== 'serve' || args.length > 1) {
@@ -60,6 +74,31 @@ async function main(args: string[]): Promise<void> {
   };
   process.on('SIGINT', shutDown);
   process.on('SIGTERM', shutDown);
+}
+
+async function runMerchant(args: string[]): Promise<void> {
+  let db: Database | undefined;
+  try {
+    const config = readConfig(process.env);
+    process.exitCode = await runMerchantCommand({
+      args,
+      database: async () => {
+        db = await openDatabase({
+          databaseUrl: config.databaseUrl,
+          dataDir: join(config.dataDir, 'provider-db'),
+        });
+        await migrate({ db });
+        return db;
+      },
+      now: () => new Date(),
+      write: (text) => process.stdout.write(text),
+      writeError: (text) => process.stderr.write(text),
+    });
+  } catch (error) {
+    fail(error);
+  } finally {
+    await db?.close();
+  }
 }
 
 /** Errors we expected get their one line; only a surprise gets its stack. */

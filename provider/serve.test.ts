@@ -27,7 +27,13 @@ describe('serve', () => {
   });
 
   test('refuses a port in use before touching the data directory', async () => {
-    const config = { host: '127.0.0.1', port: occupiedPort, dataDir, databaseUrl: undefined };
+    const config = {
+      host: '127.0.0.1',
+      port: occupiedPort,
+      dataDir,
+      databaseUrl: undefined,
+      ratesMode: 'local' as const,
+    };
     const failure = await serve({ config }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PortInUseError);
     expect((failure as PortInUseError).shortMessage).toBe(
@@ -37,7 +43,13 @@ describe('serve', () => {
   });
 
   test('migrates, listens on a free port and closes cleanly', async () => {
-    const config = { host: '127.0.0.1', port: 0, dataDir, databaseUrl: undefined };
+    const config = {
+      host: '127.0.0.1',
+      port: 0,
+      dataDir,
+      databaseUrl: undefined,
+      ratesMode: 'local' as const,
+    };
     const running = await serve({ config });
     try {
       const response = await fetch(`${running.url}/readyz`);

@@ -10,6 +10,8 @@ import type { OpenDatabaseErrorType } from './db/openDatabase.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { DatabaseUnreachableError } from './db/errors.ts';
 import { PortInUseError } from './errors.ts';
+import { createLiveRateSettings } from './rateBook/createLiveRateSettings.ts';
+import { createLocalRateSettings } from './rateBook/createLocalRateSettings.ts';
 
 export type ServeParameters = {
   config: ProviderConfig;
@@ -46,7 +48,12 @@ export async function serve({ config, logger, now }: ServeParameters): Promise<S
       throw new DatabaseUnreachableError({ kind: db.kind, cause });
     });
     const { applied } = await migrate({ db });
-    app = await buildServer({ db, logger, ...(now === undefined ? {} : { now }) });
+    app = await buildServer({
+      db,
+      logger,
+      rates: config.ratesMode === 'live' ? createLiveRateSettings() : createLocalRateSettings(),
+      ...(now === undefined ? {} : { now }),
+    });
     if (applied.length > 0) app.log.info({ applied }, 'database migrated');
     const url = await listen(app, { host, port });
     app.log.info({ url, storage: db.kind }, `TP Provider API listening on ${url}`);

@@ -9,6 +9,7 @@ describe('readConfig', () => {
       host: '127.0.0.1',
       dataDir: '/srv/tp/.data',
       databaseUrl: undefined,
+      ratesMode: 'local',
     });
   });
 
@@ -19,6 +20,7 @@ describe('readConfig', () => {
         PROVIDER_HOST: '0.0.0.0',
         DATA_DIR: '/var/lib/tp',
         DATABASE_URL: 'postgres://tp@db:5432/tp',
+        RATES_MODE: 'live',
       },
       { cwd: '/srv/tp' },
     );
@@ -27,7 +29,14 @@ describe('readConfig', () => {
       host: '0.0.0.0',
       dataDir: '/var/lib/tp',
       databaseUrl: 'postgres://tp@db:5432/tp',
+      ratesMode: 'live',
     });
+  });
+
+  test('rejects a RATES_MODE other than local or live', () => {
+    expect(() => readConfig({ RATES_MODE: 'random' })).toThrow(
+      'RATES_MODE="random" is not valid: expected local',
+    );
   });
 
   test('treats empty settings as unset', () => {

@@ -11,6 +11,8 @@ export type ProviderConfig = {
   dataDir: string;
   /** `postgres://…`: use that server instead of PGlite. */
   databaseUrl: string | undefined;
+  /** `local`: fixed rates from four offline sources (dev stack); `live`: the market APIs. */
+  ratesMode: 'local' | 'live';
 };
 
 export type ReadConfigReturnType = ProviderConfig;
@@ -21,7 +23,8 @@ export const defaultPort = 8787;
 
 /**
  * Reads and checks the provider's settings: `PROVIDER_PORT` (8787), `PROVIDER_HOST` (127.0.0.1),
- * `DATA_DIR` (`.data`, relative to `cwd`), `DATABASE_URL` (unset: PGlite). Empty counts as unset.
+ * `DATA_DIR` (`.data`, relative to `cwd`), `DATABASE_URL` (unset: PGlite), `RATES_MODE`
+ * (`local`, or `live`). Empty counts as unset.
  */
 export function readConfig(
   env: ReadConfigParameters,
@@ -32,7 +35,19 @@ export function readConfig(
     host: readSetting(env.PROVIDER_HOST) ?? '127.0.0.1',
     dataDir: resolve(cwd, readSetting(env.DATA_DIR) ?? '.data'),
     databaseUrl: readDatabaseUrl(env.DATABASE_URL),
+    ratesMode: readRatesMode(env.RATES_MODE),
   };
+}
+
+function readRatesMode(value: string | undefined): 'local' | 'live' {
+  const setting = readSetting(value);
+  if (setting === undefined || setting === 'local') return 'local';
+  if (setting === 'live') return 'live';
+  throw new InvalidConfigError({
+    variable: 'RATES_MODE',
+    value: setting,
+    expected: 'local (fixed offline rates, the default) or live (market APIs)',
+  });
 }
 
 function readSetting(value: string | undefined): string | undefined {

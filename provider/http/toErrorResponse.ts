@@ -5,11 +5,16 @@ import type { ErrorResponse } from './ErrorResponse.ts';
 export const apiErrorStatus = {
   invalid_request: 400,
   invalid_json: 400,
+  unauthorized: 401,
   not_found: 404,
+  idempotency_conflict: 409,
+  session_not_open: 409,
   body_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   internal_error: 500,
   not_ready: 503,
+  rates_unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ApiErrorCode = keyof typeof apiErrorStatus;

@@ -5,8 +5,10 @@ import { startDemoShop } from '../demoShop/startDemoShop.ts';
 import { assertPortFree } from '../devChain/assertPortFree.ts';
 import { startDevChain } from '../devChain/startDevChain.ts';
 import type { StackInfo } from './StackInfo.ts';
+import { isMerchantKeyAccepted } from './isMerchantKeyAccepted.ts';
 import type { StackPorts } from './readStackPorts.ts';
 import { startProviderProcess } from './startProviderProcess.ts';
+import { writeDemoMerchant } from './writeDemoMerchant.ts';
 
 export type StartStackParameters = {
   readonly ports: StackPorts;
@@ -24,7 +26,8 @@ export type StartStackReturnType = {
 };
 
 /**
- * The local stack: Hardhat dev chain with the test tokens, the provider on PGlite, the demo shop.
+ * The local stack: Hardhat dev chain with the test tokens, the provider on PGlite with a demo
+ * merchant (its keys in `<dataDir>/merchant.json`), the demo shop.
  * If any part fails to start, the parts already running are stopped before the error surfaces.
  */
 export async function startStack({
@@ -60,14 +63,27 @@ export async function startStack({
       accounts: deployed.accounts,
     };
     writeFileSync(stackFile, `${JSON.stringify(info, null, 2)}\n`);
-    const provider = await startProviderProcess({
-      host,
-      port: ports.provider,
-      dataDir: resolve(dataDir),
-      stackFile,
-      log: (line) => log?.('provider', line),
-    });
+    const startProvider = () =>
+      startProviderProcess({
+        host,
+        port: ports.provider,
+        dataDir: resolve(dataDir),
+        stackFile,
+        log: (line) => log?.('provider', line),
+      });
+    // The merchant is written before the provider starts: PGlite takes one process at a time.
+    const { merchant } = await writeDemoMerchant({ dataDir: resolve(dataDir) });
+    let provider = await startProvider();
     stoppers.push(provider.stop);
+    const { secretKey } = merchant;
+    if (!(await isMerchantKeyAccepted({ providerUrl: info.providerUrl, secretKey }))) {
+      // merchant.json outlived the provider's database: make a new merchant, start again.
+      await provider.stop();
+      stoppers.pop();
+      await writeDemoMerchant({ dataDir: resolve(dataDir), isReplacing: true });
+      provider = await startProvider();
+      stoppers.push(provider.stop);
+    }
     const shop = await startDemoShop({ host, port: ports.shop, widgetDir: join('dist', 'widget') });
     stoppers.push(shop.stop);
     return { info, stackFile, stop };

@@ -1,0 +1,125 @@
+import type { ApiErrorBody } from '../providerApi/ApiErrorBody.ts';
+import type { CheckoutQuote, LockQuoteBody } from '../providerApi/CheckoutQuote.ts';
+import type { CheckoutSession, CreateCheckoutSessionBody } from '../providerApi/CheckoutSession.ts';
+import type { RatesList } from '../providerApi/RatesList.ts';
+import type { SigningKeysList } from '../providerApi/SigningKeysList.ts';
+import { MissingProviderKeyError, ProviderApiError, ProviderUnreachableError } from './errors.ts';
+
+export type CreateProviderClientParameters = {
+  /** `http://127.0.0.1:8787`, without a trailing path. */
+  baseUrl: string;
+  /** `pk_…`: enough to read and quote sessions; safe in a page. */
+  publishableKey?: string;
+  /** `sk_…`: server side only; needed to create sessions. Preferred over the publishable key. */
+  secretKey?: string;
+  fetch?: typeof globalThis.fetch;
+};
+
+export type PostOptions = {
+  /** Sent as `Idempotency-Key`: retry a POST with the same key to get the first answer again. */
+  idempotencyKey?: string;
+};
+
+export type ProviderClient = {
+  getRates(): Promise<RatesList>;
+  getSigningKeys(): Promise<SigningKeysList>;
+  createCheckoutSession(
+    body: CreateCheckoutSessionBody,
+    options?: PostOptions,
+  ): Promise<CheckoutSession>;
+  getCheckoutSession(id: string): Promise<CheckoutSession>;
+  lockQuote(sessionId: string, body: LockQuoteBody, options?: PostOptions): Promise<CheckoutQuote>;
+};
+
+export type CreateProviderClientReturnType = ProviderClient;
+export type ProviderClientErrorType =
+  ProviderApiError | ProviderUnreachableError | MissingProviderKeyError;
+
+/**
+ * A typed client of the TP Provider API, for the widget, merchants' servers and tests. Every
+ * method resolves with the API's object or rejects with a `ProviderApiError` whose `code` is the
+ * API's error code (`unauthorized`, `rates_unavailable`…) and `param` the field at fault.
+ */
+export function createProviderClient({
+  baseUrl,
+  publishableKey,
+  secretKey,
+  fetch = globalThis.fetch.bind(globalThis),
+}: CreateProviderClientParameters): CreateProviderClientReturnType {
+  const root = baseUrl.replace(/\/+$/, '');
+
+  async function call<Result>(
+    method: 'GET' | 'POST',
+    path: string,
+    { key, body, idempotencyKey }: { key?: string; body?: unknown; idempotencyKey?: string },
+  ): Promise<Result> {
+    const url = `${root}${path}`;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (key !== undefined) headers.authorization = `Bearer ${key}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (cause) {
+      throw new ProviderUnreachableError({ url, cause });
+    }
+    let parsed: unknown;
+    try {
+      parsed = await response.json();
+    } catch (cause) {
+      throw new ProviderUnreachableError({ url, status: response.status, cause });
+    }
+    if (response.ok) return parsed as Result;
+    const error = (parsed as Partial<ApiErrorBody> | null)?.error;
+    if (typeof error?.code !== 'string') {
+      throw new ProviderUnreachableError({ url, status: response.status });
+    }
+    throw new ProviderApiError({
+      code: error.code,
+      message: typeof error.message === 'string' ? error.message : error.code,
+      param: typeof error.param === 'string' ? error.param : undefined,
+      status: response.status,
+    });
+  }
+
+  const anyKey = (operation: string): string => {
+    const key = secretKey ?? publishableKey;
+    if (key === undefined) {
+      throw new MissingProviderKeyError({ operation, needs: 'a publishable or secret key' });
+    }
+    return key;
+  };
+
+  return {
+    getRates: () => call('GET', '/v1/rates', {}),
+    getSigningKeys: () => call('GET', '/v1/keys', {}),
+    createCheckoutSession(body, { idempotencyKey } = {}) {
+      if (secretKey === undefined) {
+        return Promise.reject(
+          new MissingProviderKeyError({
+            operation: 'createCheckoutSession',
+            needs: 'the secret key',
+          }),
+        );
+      }
+      return call('POST', '/v1/checkout/sessions', { key: secretKey, body, idempotencyKey });
+    },
+    async getCheckoutSession(id) {
+      const key = anyKey('getCheckoutSession');
+      return call('GET', `/v1/checkout/sessions/${encodeURIComponent(id)}`, { key });
+    },
+    async lockQuote(sessionId, body, { idempotencyKey } = {}) {
+      const key = anyKey('lockQuote');
+      return call('POST', `/v1/checkout/sessions/${encodeURIComponent(sessionId)}/quotes`, {
+        key,
+        body,
+        idempotencyKey,
+      });
+    },
+  };
+}
