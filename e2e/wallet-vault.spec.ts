@@ -221,3 +221,37 @@ test('refuses an auto-lock time out of range and keeps the old one', async ({ wa
   );
   expect(status).toMatchObject({ ok: true, result: { autoLockMinutes: 15 } });
 });
+
+test('settings: the phrase is revealed only with the password; a changed password replaces the old one', async ({
+  wallet,
+}) => {
+  await wallet.onboard({ mnemonic: testMnemonic, password });
+  const popup = await wallet.openPopup();
+  await popup.getByTestId('open-settings').click();
+
+  await popup.getByTestId('reveal-password').fill('not the password');
+  await popup.getByTestId('reveal-phrase').click();
+  await expect(popup.getByTestId('reveal-status')).toBeVisible();
+  await expect(popup.getByTestId('phrase-word-1')).toHaveCount(0);
+  await popup.getByTestId('reveal-password').fill(password);
+  await popup.getByTestId('reveal-phrase').click();
+  await expect(popup.getByTestId('phrase-word-12')).toHaveText('junk');
+
+  const newPassword = 'a brand new password 789';
+  await popup.getByTestId('current-password').fill(password);
+  await popup.getByTestId('new-password').fill(newPassword);
+  await popup.getByTestId('new-password-confirm').fill(newPassword);
+  await popup.getByTestId('change-password-submit').click();
+  await expect(popup.getByTestId('change-password-status')).toBeVisible({ timeout: 20_000 });
+  await popup.screenshot({
+    path: 'test-results/screenshots/settings-after-change.png',
+    fullPage: true,
+  });
+
+  await wallet.lock();
+  const unlock = await wallet.openPopup();
+  await unlock.getByTestId('unlock-password').fill(password);
+  await unlock.getByTestId('unlock-submit').click();
+  await expect(unlock.getByTestId('unlock-error')).toBeVisible();
+  await wallet.unlock(newPassword);
+});

@@ -38,11 +38,14 @@ export class InvalidChainParamsError extends TpError {
     expected: string;
     received: unknown;
   }) {
+    // An unknown field's name is the page's own text: bounded like `received`.
+    const shownParam =
+      param.length <= maxEchoedLength ? param : `${param.slice(0, maxEchoedLength)}…`;
     super({
       code: 'chain/invalid-params',
-      shortMessage: `Invalid chain parameter ${param}: expected ${expected}.`,
-      details: { param, expected, received: describeInput(received) },
+      shortMessage: `Invalid chain parameter ${shownParam}: expected ${expected}.`,
+      details: { param: shownParam, expected, received: describeInput(received) },
     });
-    this.param = param;
+    this.param = shownParam;
   }
 }

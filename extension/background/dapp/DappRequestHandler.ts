@@ -4,7 +4,7 @@
  * Anything that shares accounts, switches chains, signs or sends asks the user first through the
  * approval queue; read-only calls go to the chain; everything else is 4200.
  */
-import { hexToString, isHex, numberToHex, toHex } from 'viem';
+import { hexToString, numberToHex } from 'viem';
 import type { Address, Hex } from 'viem';
 import { ProviderRpcError } from '../../../shared/errors/ProviderRpcError.ts';
 import type { RpcRequest } from '../../../shared/protocol/walletMessages.ts';
@@ -12,6 +12,7 @@ import type { AccountView } from '../../../shared/protocol/walletUiMessages.ts';
 import type { ApprovalQueue } from '../approvals/ApprovalQueue.ts';
 import { describeTransaction } from '../decode/describeTransaction.ts';
 import { describeTypedData } from '../decode/describeTypedData.ts';
+import { parsePersonalMessage } from '../decode/parsePersonalMessage.ts';
 import { parseTypedData } from '../decode/parseTypedData.ts';
 import type { TpError } from '../../../shared/errors/TpError.ts';
 import type { NetworkStore, WalletNetwork } from './NetworkStore.ts';
@@ -325,6 +326,7 @@ export class DappRequestHandler {
           })) *
             gasMarginPercent) /
           100n;
+    if (gas === 0n) throw invalidParam('gas', 'Expected "gas" to be greater than 0.');
     const fees = await chain.estimateFees();
     const maxFeePerGas =
       fields.maxFeePerGas !== undefined
@@ -387,7 +389,13 @@ export class DappRequestHandler {
     const from = await this.#requireAccount(origin, account, 'params[1]');
     if (typeof message !== 'string')
       throw invalidParam('params[0]', 'Expected the message as hex bytes or text.');
-    const hex: Hex = isHex(message) ? readData(message, 'params[0]') : toHex(message);
+    // The signer's own reading (size, odd hex, lone surrogates), before the user is asked.
+    let hex: Hex;
+    try {
+      hex = parsePersonalMessage({ message }).raw;
+    } catch (error) {
+      throw invalidParam('params[0]', (error as TpError).shortMessage);
+    }
     const text = printableText(hex);
     await this.#deps.approvals.ask({
       origin,
