@@ -347,3 +347,41 @@ test('stopping the service worker while a request waits fails it cleanly, once',
     '0x7a69',
   );
 });
+
+test('window.ethereum: another wallet keeps it unless the user makes TP Wallet the default', async ({
+  page,
+  stack,
+  wallet,
+  context,
+}) => {
+  await context.route(`${stack.shopUrl}/other-wallet.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><script>window.ethereum = { isOtherWallet: true, request: async () => "0x1" };</script>',
+    }),
+  );
+  const whoIsWindowEthereum = () =>
+    page.evaluate(() => {
+      const provider = window.ethereum as
+        { isTpWallet?: boolean; isOtherWallet?: boolean } | undefined;
+      return provider?.isTpWallet === true
+        ? 'tp'
+        : provider?.isOtherWallet === true
+          ? 'other'
+          : 'none';
+    });
+  await page.goto(`${stack.shopUrl}/other-wallet.html`);
+  await page.waitForTimeout(500);
+  expect(await whoIsWindowEthereum()).toBe('other');
+
+  const popup = await wallet.openPopup();
+  await popup.getByTestId('open-settings').click();
+  await popup.getByTestId('settings-default-wallet').check();
+  await expect(popup.getByTestId('settings-default-wallet-status')).toBeVisible();
+
+  await page.reload();
+  await expect.poll(whoIsWindowEthereum).toBe('tp');
+  expect(await page.evaluate(() => window.ethereum?.request({ method: 'eth_chainId' }))).toBe(
+    '0x7a69',
+  );
+});

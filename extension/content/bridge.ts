@@ -2,8 +2,10 @@ import browser from 'webextension-polyfill';
 import { providerErrorCodes } from '../../shared/errors/ProviderRpcError.ts';
 import { parsePageMessage } from '../../shared/protocol/parsePageMessage.ts';
 import { pageChannel, providerEvents } from '../../shared/protocol/walletMessages.ts';
+import { defaultWalletStorageKey } from '../../shared/protocol/walletUiMessages.ts';
 import type {
   BridgeRpcMessage,
+  PageConfigMessage,
   PageEventMessage,
   PageResponseMessage,
   ProviderEvent,
@@ -53,4 +55,12 @@ browser.runtime.onMessage.addListener((message: unknown) => {
     data,
   };
   window.postMessage(pageEvent, replyTarget);
+});
+
+// The user's "make TP Wallet the default" choice: the inpage script then takes window.ethereum
+// even if another wallet set it first.
+void browser.storage.local.get(defaultWalletStorageKey).then((stored) => {
+  if (stored[defaultWalletStorageKey] !== true) return;
+  const config: PageConfigMessage = { channel: pageChannel, kind: 'config', isDefaultWallet: true };
+  window.postMessage(config, replyTarget);
 });

@@ -17,11 +17,17 @@ export class TpInpageProvider {
   readonly #listeners = new Map<string, Set<Listener>>();
   readonly #idPrefix = crypto.randomUUID();
   #nextId = 0;
+  /** Called when the user made TP Wallet the default wallet (set by the inpage entry). */
+  onBecomeDefault: (() => void) | undefined;
 
   constructor(private readonly target: Window) {
     target.addEventListener('message', (event) => {
       if (event.source !== target) return;
       const message = parsePageMessage(event.data);
+      if (message?.kind === 'config') {
+        if (message.isDefaultWallet) this.onBecomeDefault?.();
+        return;
+      }
       if (message?.kind === 'event') {
         this.emit(message.event, message.data);
         return;

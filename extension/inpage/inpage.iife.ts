@@ -4,6 +4,9 @@ import { announceProvider } from './announceProvider.ts';
 import { TpInpageProvider } from './TpInpageProvider.ts';
 
 const provider = new TpInpageProvider(window);
+
+// window.ethereum only when no other wallet set it, unless the user made TP Wallet the default:
+// then it is pinned, so wallets or scripts that assign it later keep finding TP Wallet.
 if (!('ethereum' in window)) {
   Object.defineProperty(window, 'ethereum', {
     value: provider,
@@ -11,5 +14,16 @@ if (!('ethereum' in window)) {
     writable: true,
   });
 }
+provider.onBecomeDefault = () => {
+  try {
+    Object.defineProperty(window, 'ethereum', {
+      get: () => provider,
+      set: () => undefined,
+      configurable: false,
+    });
+  } catch {
+    // Another wallet already pinned it; EIP-6963 still finds us.
+  }
+};
 announceProvider(window, provider);
 provider.announceConnection();

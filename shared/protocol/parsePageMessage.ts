@@ -9,6 +9,11 @@ export function parsePageMessage(value: unknown): PageMessage | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const message = value as Record<string, unknown>;
   if (message.channel !== pageChannel) return undefined;
+  if (message.kind === 'config') {
+    return typeof message.isDefaultWallet === 'boolean'
+      ? { channel: pageChannel, kind: 'config', isDefaultWallet: message.isDefaultWallet }
+      : undefined;
+  }
   if (message.kind === 'event') {
     const { event } = message;
     return typeof event === 'string' && (providerEvents as readonly string[]).includes(event)

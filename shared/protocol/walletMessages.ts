@@ -45,7 +45,15 @@ export type PageEventMessage = {
   readonly data: unknown;
 };
 
-export type PageMessage = PageRequestMessage | PageResponseMessage | PageEventMessage;
+/** The bridge tells the inpage provider the user's choices it needs (read from storage.local). */
+export type PageConfigMessage = {
+  readonly channel: typeof pageChannel;
+  readonly kind: 'config';
+  readonly isDefaultWallet: boolean;
+};
+
+export type PageMessage =
+  PageRequestMessage | PageResponseMessage | PageEventMessage | PageConfigMessage;
 
 /**
  * What the service worker sends content scripts. With `origin`, only frames of that exact origin

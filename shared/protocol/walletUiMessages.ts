@@ -26,6 +26,8 @@ export type WalletLockState = 'uninitialized' | 'locked' | 'unlocked';
 export type WalletStatus = {
   readonly lockState: WalletLockState;
   readonly autoLockMinutes: number;
+  /** Whether TP Wallet takes `window.ethereum` even when another wallet set it first. */
+  readonly isDefaultWallet: boolean;
   /** Wrong passwords in a row; the counter survives a worker restart. */
   readonly failedUnlockAttempts: number;
   /** When locked out after too many wrong passwords: how long until the next try is allowed. */
@@ -79,6 +81,7 @@ export type WalletUiActions = {
   };
   changePassword: { params: { currentPassword: string; newPassword: string }; result: null };
   setAutoLock: { params: { minutes: number }; result: null };
+  setDefaultWallet: { params: { isDefault: boolean }; result: null };
   /** The approval window: pending site requests, oldest first. */
   listApprovals: { params: Record<string, never>; result: { approvals: ApprovalRequest[] } };
   resolveApproval: { params: { id: string; decision: ApprovalDecision }; result: null };
@@ -106,4 +109,7 @@ export type WalletUiReply<Action extends WalletUiAction = WalletUiAction> =
   | { readonly ok: false; readonly error: WalletUiError };
 
 /** Bounds on auto-lock (minutes): chrome.alarms fires at most every 30 s; a day at most. */
+/** storage.local key the content bridge reads (not secret) to know whether to take window.ethereum. */
+export const defaultWalletStorageKey = 'isDefaultWallet';
+
 export const autoLockMinutesRange = { minimum: 1, maximum: 1440, default: 15 } as const;

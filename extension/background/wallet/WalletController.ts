@@ -37,6 +37,7 @@ import { defaultScryptParams, defaultVaultKdfLimits } from '../vault/Vault.ts';
 import type { ScryptParams, VaultKdfLimits, VaultKey } from '../vault/Vault.ts';
 import {
   autoLockMinutesRange,
+  defaultWalletStorageKey,
   phraseLanguages,
 } from '../../../shared/protocol/walletUiMessages.ts';
 import type {
@@ -89,7 +90,12 @@ export class WalletController {
 
   status(): Promise<WalletStatus> {
     return this.#run(async () => {
-      const stored = await this.#deps.local.get([keys.vault, keys.attempts, keys.settings]);
+      const stored = await this.#deps.local.get([
+        keys.vault,
+        keys.attempts,
+        keys.settings,
+        defaultWalletStorageKey,
+      ]);
       const attempts = readAttempts(stored[keys.attempts]);
       const decision = decideUnlockAttempt({ attempts, now: this.#deps.now() });
       return {
@@ -100,6 +106,7 @@ export class WalletController {
               ? 'unlocked'
               : 'locked',
         autoLockMinutes: readAutoLockMinutes(stored[keys.settings]),
+        isDefaultWallet: stored[defaultWalletStorageKey] === true,
         failedUnlockAttempts: attempts.failedAttempts,
         retryAfterMs: decision.allowed ? 0 : decision.retryAfterMs,
         network: await this.#deps.network(),
@@ -361,6 +368,15 @@ export class WalletController {
       }
       await this.#deps.local.set({ [keys.settings]: { autoLockMinutes: minutes } });
       this.#deps.onLockStateChange?.(this.#unlocked ? 'unlocked' : 'locked');
+      return null;
+    });
+  }
+
+  setDefaultWallet(params: { isDefault: unknown }): Promise<null> {
+    return this.#run(async () => {
+      if (typeof params.isDefault !== 'boolean')
+        throw invalid('isDefault', 'Expected true or false.');
+      await this.#deps.local.set({ [defaultWalletStorageKey]: params.isDefault });
       return null;
     });
   }

@@ -38,6 +38,8 @@ const actionHandlers: Record<WalletUiAction, ActionHandler> = {
       newPassword: params.newPassword,
     }),
   setAutoLock: ({ wallet }, params) => wallet.setAutoLock({ minutes: params.minutes }),
+  setDefaultWallet: ({ wallet }, params) =>
+    wallet.setDefaultWallet({ isDefault: params.isDefault }),
   listApprovals: ({ approvals }) => Promise.resolve({ approvals: approvals.list() }),
   resolveApproval: ({ approvals }, params) => {
     approvals.resolve(readApprovalId(params.id), readDecision(params.decision));

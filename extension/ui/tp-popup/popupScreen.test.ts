@@ -5,6 +5,7 @@ import { popupScreen } from './popupScreen.ts';
 const statusWith = (lockState: WalletLockState): WalletStatus => ({
   lockState,
   autoLockMinutes: 15,
+  isDefaultWallet: false,
   failedUnlockAttempts: 0,
   retryAfterMs: 0,
   network: { chainId: 31337, name: 'TP Pay dev chain', rpcUrl: 'http://127.0.0.1:8545' },

@@ -33,7 +33,8 @@ const idle: FormState = { phase: 'idle' };
  * Test hooks: `settings-back`, `settings-auto-lock`, `settings-auto-lock-save`,
  * `settings-auto-lock-status`, `settings-language`, `current-password`, `new-password`,
  * `new-password-confirm`, `change-password-submit`, `change-password-status`,
- * `reveal-password`, `reveal-phrase`, `reveal-status`, `phrase-word-<n>`, `hide-phrase`.
+ * `reveal-password`, `reveal-phrase`, `reveal-status`, `phrase-word-<n>`, `hide-phrase`,
+ * `settings-default-wallet`, `settings-default-wallet-status`.
  *
  * @event tp-back - The user closed the settings.
  * @event tp-status-changed - A setting the wallet's status reports changed (auto-lock).
@@ -49,6 +50,7 @@ export class TpSettings extends LitElement {
 
   @state() private autoLockDraft = '';
   @state() private autoLockState: FormState = idle;
+  @state() private defaultWalletState: FormState = idle;
   @state() private currentPassword = '';
   @state() private newPassword = '';
   @state() private newPasswordConfirmation = '';
@@ -93,8 +95,8 @@ export class TpSettings extends LitElement {
         </button>
         <h2>${t('settings.title')}</h2>
       </div>
-      ${this.renderAutoLock(t)} ${this.renderLanguage(t)} ${this.renderChangePassword(t)}
-      ${this.renderReveal(t)}
+      ${this.renderAutoLock(t)} ${this.renderDefaultWallet(t)} ${this.renderLanguage(t)}
+      ${this.renderChangePassword(t)} ${this.renderReveal(t)}
     `;
   }
 
@@ -149,6 +151,38 @@ export class TpSettings extends LitElement {
       </section>
     `;
   }
+
+  private renderDefaultWallet(t: Translator) {
+    return html`
+      <section class="card" aria-labelledby="default-wallet-title">
+        <h3 id="default-wallet-title">${t('settings.defaultWallet.title')}</h3>
+        <label class="inline">
+          <input
+            type="checkbox"
+            data-testid="settings-default-wallet"
+            .checked=${this.status?.isDefaultWallet === true}
+            ?disabled=${this.defaultWalletState.phase === 'busy'}
+            @change=${this.saveDefaultWallet}
+          />
+          <span>${t('settings.defaultWallet.label')}</span>
+        </label>
+        <p class="hint">${t('settings.defaultWallet.hint')}</p>
+        ${this.renderFormState(this.defaultWalletState, 'settings-default-wallet-status', t, 'settings.defaultWallet.saved')}
+      </section>
+    `;
+  }
+
+  private readonly saveDefaultWallet = async (event: Event): Promise<void> => {
+    const isDefault = (event.target as HTMLInputElement).checked;
+    this.defaultWalletState = { phase: 'busy' };
+    try {
+      await sendWalletRequest('setDefaultWallet', { isDefault });
+      this.defaultWalletState = { phase: 'done' };
+      emit(this, 'tp-status-changed', null);
+    } catch (error) {
+      this.defaultWalletState = { phase: 'error', error };
+    }
+  };
 
   private renderLanguage(t: Translator) {
     return html`
