@@ -227,7 +227,9 @@ async function createHarness(wallet: WalletController, { isConnected, approver }
 async function send(harness: Harness, request: unknown): Promise<WorkerReply> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const hang = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error('the request never settled')), 5_000);
+    timer = setTimeout(() => {
+      reject(new Error('the request never settled'));
+    }, 5_000);
   });
   let reply: WorkerReply;
   try {
@@ -282,7 +284,7 @@ function summarize(value: unknown): string {
 
 // ---------------------------------------------------------------- arbitraries
 
-const hexDigits = [...'0123456789abcdefABCDEF'];
+const hexDigits = '0123456789abcdefABCDEF'.split('');
 const hexString = (minLength: number, maxLength: number) =>
   fc.string({ unit: fc.constantFrom(...hexDigits), minLength, maxLength });
 
@@ -314,7 +316,9 @@ const deeplyNested = fc
     return value;
   });
 
-const checksumLetterIndexes = [...connectedAccount.slice(2)]
+const checksumLetterIndexes = connectedAccount
+  .slice(2)
+  .split('')
   .map((character, index) => (/[a-fA-F]/.test(character) ? index : -1))
   .filter((index) => index >= 0);
 
@@ -331,7 +335,7 @@ const badAddress = fc.oneof(
     return `0x${body.slice(0, index)}${flipped}${body.slice(index + 1)}`;
   }),
   fc
-    .tuple(hexString(39, 39), fc.constantFrom(...'ghxyzGXZ _-.'), fc.nat(39))
+    .tuple(hexString(39, 39), fc.constantFrom(...'ghxyzGXZ _-.'.split('')), fc.nat(39))
     .map(([hex, bad, at]) => `0x${hex.slice(0, at)}${bad}${hex.slice(at)}`),
   hexString(40, 40),
   fc.constantFrom(
@@ -373,7 +377,8 @@ const badData = fc.oneof(
     .map((hex) => hex),
   fc.constantFrom('0xzz', '0x 1', 'hello'),
   fc.integer({ min: 128 * 1024 + 1, max: 512 * 1024 }).map((bytes) => `0x${'ab'.repeat(bytes)}`),
-  nonStringJunk,
+  // null is "absent" for data (as for to), so it is not malformed here.
+  nonStringJunk.filter((value) => value !== null),
 );
 
 const validTransaction = {
@@ -440,7 +445,7 @@ const validTypedData = {
 };
 const validTypedDataJson = JSON.stringify(validTypedData);
 
-const badTypedData = fc
+const badTypedDataShape = fc
   .oneof(
     // A proper prefix of a JSON object is never valid JSON.
     fc.nat(validTypedDataJson.length - 1).map((end) => validTypedDataJson.slice(0, end)),
@@ -470,15 +475,14 @@ const badTypedData = fc
       { ...validTypedData, message: { ...validTypedData.message, extra: 1 } },
       { ...validTypedData, message: { from: validTypedData.message.from } },
     ),
-    deeplyNested,
-    nonStringJunk,
   )
   .chain((typedData) =>
     // Sent as an object or as the JSON text of one.
-    typeof typedData === 'object' && typedData !== null && !Array.isArray(typedData)
+    typeof typedData === 'object'
       ? fc.constantFrom(typedData, JSON.stringify(typedData))
       : fc.constant(typedData),
   );
+const badTypedData = fc.oneof(badTypedDataShape, deeplyNested, nonStringJunk);
 
 const badPersonalSignParams = fc.oneof(
   badAddress.map((account) => ['hello', account]),
@@ -779,6 +783,189 @@ const anyRequest = fc.oneof(
   { weight: 1, arbitrary: fc.anything(anythingOptions) },
 );
 
+/** Mostly valid, sometimes malformed: picks the valid arbitrary `weight` times in 10. */
+const mostly = <Valid, Bad>(valid: fc.Arbitrary<Valid>, bad: fc.Arbitrary<Bad>, weight = 8) =>
+  fc.oneof({ weight, arbitrary: valid }, { weight: 10 - weight, arbitrary: bad });
+
+const toQuantity = (value: bigint) => `0x${value.toString(16)}`;
+const anyQuantity = fc.oneof(
+  fc.bigInt({ min: 0n, max: 2n ** 64n }),
+  fc.bigInt({ min: 0n, max: 2n ** 256n - 1n }),
+  fc.constantFrom(0n, 1n, 2n ** 256n - 1n),
+);
+const connectedSpellings = fc.constantFrom(
+  connectedAccount,
+  connectedAccount.toLowerCase(),
+  `0x${connectedAccount.slice(2).toUpperCase()}`,
+);
+const anyAccount = mostly(connectedSpellings, fc.oneof(fc.constant(foreignAccount), badAddress));
+const bytesHex = (maxLength: number) =>
+  fc.uint8Array({ maxLength }).map((bytes) => `0x${Buffer.from(bytes).toString('hex')}`);
+const erc20Call = fc
+  .tuple(
+    fc.constantFrom('a9059cbb', '095ea7b3', '23b872dd', '39509351'),
+    fc.array(fc.bigInt({ min: 0n, max: 2n ** 256n - 1n }), { maxLength: 3 }),
+    hexString(0, 9),
+  )
+  .map(
+    ([selector, words, tail]) =>
+      `0x${selector}${words.map((word) => word.toString(16).padStart(64, '0')).join('')}${tail.length % 2 === 0 ? tail : `${tail}0`}`,
+  );
+
+const nearValidTransaction = fc.record(
+  {
+    from: anyAccount,
+    to: mostly(fc.constantFrom(foreignAccount, tokenAddress, null), badAddress),
+    value: mostly(anyQuantity.map(toQuantity), badQuantity),
+    gas: mostly(anyQuantity.map(toQuantity), badQuantity),
+    maxFeePerGas: mostly(anyQuantity.map(toQuantity), badQuantity),
+    maxPriorityFeePerGas: mostly(anyQuantity.map(toQuantity), badQuantity),
+    chainId: mostly(fc.constantFrom(devChainIdHex, '0x7A69', '0x1'), badChainId),
+    data: mostly(fc.oneof(bytesHex(64), erc20Call), badData),
+    input: mostly(fc.oneof(bytesHex(64), erc20Call), badData),
+    nonce: fc.anything({ maxDepth: 0 }),
+  },
+  { requiredKeys: ['from'] },
+);
+
+const permitTypedData = fc
+  .record({
+    chainId: mostly(
+      fc.constantFrom(31337, '31337', devChainIdHex, '0x7A69'),
+      fc.oneof(badChainId, fc.constantFrom(1, '1', -31337, 31337.5)),
+    ),
+    owner: mostly(connectedSpellings, badAddress),
+    spender: mostly(fc.constant(foreignAccount), badAddress),
+    value: mostly(
+      fc.oneof(anyQuantity.map(toQuantity), anyQuantity.map(String), fc.maxSafeNat()),
+      fc.oneof(badQuantity, fc.constantFrom(-1, '-1', 1.5, '0x', '1e3')),
+    ),
+    deadline: mostly(fc.maxSafeNat(), badQuantity),
+    name: mostly(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })),
+  })
+  .map(({ chainId, owner, spender, value, deadline, name }) => ({
+    types: {
+      EIP712Domain: [
+        { name: 'name', type: 'string' },
+        { name: 'version', type: 'string' },
+        { name: 'chainId', type: 'uint256' },
+        { name: 'verifyingContract', type: 'address' },
+      ],
+      Permit: [
+        { name: 'owner', type: 'address' },
+        { name: 'spender', type: 'address' },
+        { name: 'value', type: 'uint256' },
+        { name: 'nonce', type: 'uint256' },
+        { name: 'deadline', type: 'uint256' },
+      ],
+    },
+    primaryType: 'Permit',
+    domain: { name, version: '1', chainId, verifyingContract: tokenAddress },
+    message: { owner, spender, value, nonce: 0, deadline },
+  }))
+  .chain((typedData) => fc.constantFrom(typedData, JSON.stringify(typedData)));
+
+const nearValidChainParameter = fc.record(
+  {
+    chainId: mostly(
+      fc.oneof(
+        fc.constantFrom('0x1', devChainIdHex),
+        fc.integer({ min: 2, max: 2 ** 40 }).map(numberToHex),
+      ),
+      badChainId,
+    ),
+    chainName: mostly(
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 64 }),
+      fc.string({ unit: 'binary' }),
+    ),
+    nativeCurrency: fc.record({
+      name: mostly(fc.constant('Ether'), fc.string({ unit: 'binary' })),
+      symbol: mostly(fc.constantFrom('ETH', 'POL', 'xDAI'), fc.string({ unit: 'binary' })),
+      decimals: mostly(fc.constant(18), fc.integer()),
+    }),
+    rpcUrls: mostly(
+      fc.constantFrom(
+        ['https://rpc.fuzz.example'],
+        ['http://127.0.0.1:8545'],
+        ['http://localhost:8545/'],
+      ),
+      fc.array(fc.oneof(fc.webUrl(), fc.string()), { maxLength: 6 }),
+    ),
+    blockExplorerUrls: mostly(
+      fc.constantFrom(['https://scan.fuzz.example'], null),
+      fc.anything({ maxDepth: 1 }),
+    ),
+  },
+  { requiredKeys: ['chainId', 'chainName', 'nativeCurrency', 'rpcUrls'] },
+);
+
+const nearValidRequest = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: nearValidTransaction.map((transaction) => ({
+      method: 'eth_sendTransaction',
+      params: [transaction],
+    })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(
+        fc.oneof(
+          fc.string({ unit: 'grapheme' }),
+          fc.string({ unit: 'binary' }),
+          bytesHex(128),
+          hexString(0, 20).map((hex) => `0x${hex}`),
+        ),
+        anyAccount,
+      )
+      .map(([message, account]) => ({ method: 'personal_sign', params: [message, account] })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.tuple(anyAccount, permitTypedData).map(([account, typedData]) => ({
+      method: 'eth_signTypedData_v4',
+      params: [account, typedData],
+    })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .oneof(
+        fc.constantFrom(...builtinNetworks.map((network) => numberToHex(network.chainId))),
+        badChainId,
+      )
+      .map((chainId) => ({ method: 'wallet_switchEthereumChain', params: [{ chainId }] })),
+  },
+  {
+    weight: 2,
+    arbitrary: nearValidChainParameter.map((parameter) => ({
+      method: 'wallet_addEthereumChain',
+      params: [parameter],
+    })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({
+        address: mostly(fc.constantFrom(tokenAddress, foreignAccount), badAddress),
+        symbol: mostly(fc.constantFrom('TKN', 'USD.e', 'a$_-1'), fc.string({ unit: 'binary' })),
+        decimals: mostly(fc.integer({ min: 0, max: 36 }), fc.oneof(fc.integer(), fc.double())),
+      })
+      .map((options) => ({ method: 'wallet_watchAsset', params: { type: 'ERC20', options } })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      { method: 'eth_requestAccounts' },
+      { method: 'wallet_requestPermissions', params: [{ eth_accounts: {} }] },
+      { method: 'wallet_revokePermissions', params: [{ eth_accounts: {} }] },
+      { method: 'wallet_getPermissions' },
+      { method: 'eth_accounts' },
+    ),
+  },
+);
+
 // ---------------------------------------------------------------- tests
 
 const variants: Variant[] = [
@@ -828,14 +1015,17 @@ describe.each(variants)(
           expect(harness.chainCalls).not.toContain('verifyChainId');
           expect(harness.hasStorageChanged()).toBe(false);
         }),
-        { numRuns: 120 },
+        { numRuns: 200 },
       );
     });
 
-    it('answers arbitrary requests with one EIP-1193 reply and leaves no window open', async () => {
+    it.each([
+      ['arbitrary requests', anyRequest],
+      ['mostly well-formed requests', nearValidRequest],
+    ])('answers %s with one EIP-1193 reply and leaves no window open', async (_name, requests) => {
       const internalErrors: string[] = [];
       await fc.assert(
-        fc.asyncProperty(anyRequest, async (request) => {
+        fc.asyncProperty(requests, async (request) => {
           const harness = await createHarness(wallet, variant);
           const reply = await send(harness, request);
           expectWellFormedReply(harness, reply);
@@ -850,7 +1040,7 @@ describe.each(variants)(
             expect(signed).toBeLessThanOrEqual(harness.asked.length);
           }
         }),
-        { numRuns: 120 },
+        { numRuns: 200 },
       );
       expect(internalErrors).toEqual([]);
     });
@@ -892,6 +1082,30 @@ describe('DappRequestHandler fuzz harness', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: providerErrorCodes.userRejected } });
     expect(harness.signerCalls).toEqual([]);
     expect(harness.window.shows).toBe(1);
+  });
+
+  it.each([
+    ['zero gas', 'eth_sendTransaction', [{ ...validTransaction, gas: '0x0' }]],
+    ['text over 100 000 bytes', 'personal_sign', ['a'.repeat(100_001), connectedAccount]],
+    ['hex over 100 000 bytes', 'personal_sign', [`0x${'ab'.repeat(100_001)}`, connectedAccount]],
+    ['a lone surrogate', 'personal_sign', ['pay \uD83D', connectedAccount]],
+  ])('refuses %s with -32602 before the user is asked (found by fuzzing)', async (...args) => {
+    const [, method, params] = args;
+    const harness = await createHarness(wallet, { isConnected: true, approver: 'approve' });
+    const reply = await send(harness, { method, params });
+    expect(reply).toMatchObject({ ok: false, error: { code: providerErrorCodes.invalidParams } });
+    expect(harness.window.shows).toBe(0);
+    expect(harness.signerCalls).toEqual([]);
+  });
+
+  it('does not echo a huge unknown wallet_addEthereumChain field back (found by fuzzing)', async () => {
+    const harness = await createHarness(wallet, { isConnected: true, approver: 'approve' });
+    const reply = await send(harness, {
+      method: 'wallet_addEthereumChain',
+      params: [{ ...validChainParameter, ['x'.repeat(1_000_000)]: 1 }],
+    });
+    expectWellFormedReply(harness, reply);
+    expect(reply).toMatchObject({ ok: false, error: { code: providerErrorCodes.invalidParams } });
   });
 
   it('connects, adds a chain and watches an asset for well-formed requests', async () => {

@@ -103,6 +103,8 @@ export const readOnlyMethods: ReadonlySet<string> = new Set([
 ]);
 
 const gasMarginPercent = 120n;
+/** Read-only calls go to public RPC endpoints: keep what a page can make us forward bounded. */
+const maxReadOnlyParamsLength = 256 * 1024;
 
 export class DappRequestHandler {
   readonly #deps: DappRequestHandlerParameters;
@@ -145,6 +147,12 @@ export class DappRequestHandler {
         if (readOnlyMethods.has(method)) {
           if (!Array.isArray(params))
             throw invalidParam('params', `${method} expects an array of parameters.`);
+          if (jsonLength(params) > maxReadOnlyParamsLength) {
+            throw invalidParam(
+              'params',
+              `The parameters of ${method} must be JSON of at most ${maxReadOnlyParamsLength} characters.`,
+            );
+          }
           const network = await this.#deps.networks.active();
           return this.#deps.chainFor(network).request(method, params);
         }
@@ -494,6 +502,15 @@ export class DappRequestHandler {
       });
     }
     return true;
+  }
+}
+
+/** Length of `value` as JSON, or Infinity when it is not JSON (bigint, cycles…). */
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
   }
 }
 
