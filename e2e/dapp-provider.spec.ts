@@ -96,11 +96,22 @@ test('connect: the site asks, the user approves, the site sees the chosen accoun
   );
 });
 
-test('rejecting, or closing the approval window, answers 4001', async ({ page, stack, wallet }) => {
+test('rejecting, or closing the approval window, answers 4001', async ({
+  page,
+  stack,
+  wallet,
+  context,
+}) => {
   await page.goto(stack.shopUrl);
   const first = await startRequest(page, 'eth_requestAccounts');
   await wallet.reject();
   expect((await first.outcome()).error?.code).toBe(4001);
+  // Let the emptied window close first, so the one closed below is the second request's.
+  await expect
+    .poll(
+      () => context.pages().filter((candidate) => candidate.url().includes('approval.html')).length,
+    )
+    .toBe(0);
   const second = await startRequest(page, 'eth_requestAccounts');
   await (await wallet.approvalWindow()).close();
   expect((await second.outcome()).error?.code).toBe(4001);
@@ -384,4 +395,43 @@ test('window.ethereum: another wallet keeps it unless the user makes TP Wallet t
   expect(await page.evaluate(() => window.ethereum?.request({ method: 'eth_chainId' }))).toBe(
     '0x7a69',
   );
+});
+
+test('wallet_addEthereumChain checks the RPC answers the claimed chain; wallet_watchAsset asks first', async ({
+  page,
+  stack,
+  wallet,
+}) => {
+  await page.goto(stack.shopUrl);
+  await connect(page, wallet);
+  const lying = await startRequest(page, 'wallet_addEthereumChain', [
+    {
+      chainId: '0x539',
+      chainName: 'Not what it claims',
+      nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+      rpcUrls: [stack.rpcUrl],
+    },
+  ]);
+  const lyingOutcome = await lying.outcome();
+  expect(lyingOutcome.error?.code).toBe(-32602);
+  expect(lyingOutcome.error?.message).toMatch(/31337|chain/i);
+  const known = await startRequest(page, 'wallet_addEthereumChain', [
+    {
+      chainId: '0x7a69',
+      chainName: 'Dev chain',
+      nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+      rpcUrls: [stack.rpcUrl],
+    },
+  ]);
+  expect((await known.outcome()).result).toBeNull();
+
+  const watch = await startRequest(page, 'wallet_watchAsset', {
+    type: 'ERC20',
+    options: { address: stack.tokens.EURC.address, symbol: 'EURC', decimals: 6 },
+  });
+  const shown = await wallet.readApproval();
+  expect(shown.kind).toBe('watch-asset');
+  expect(shown.summary).toContain('EURC');
+  await wallet.approve();
+  expect((await watch.outcome()).result).toBe(true);
 });

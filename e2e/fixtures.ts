@@ -125,8 +125,9 @@ export const test = base.extend<
     const approvalUrl = `${extensionUrl}extension/ui/approval/approval.html`;
     const approvalWindow = async () => {
       const isApproval = (page: Page) => page.url().startsWith(approvalUrl) && !page.isClosed();
+      // The newest one: an emptied window may still be closing while the next opens.
       return (
-        context.pages().find(isApproval) ??
+        context.pages().filter(isApproval).at(-1) ??
         (await context.waitForEvent('page', { predicate: isApproval, timeout: 15_000 }))
       );
     };

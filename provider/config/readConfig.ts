@@ -63,7 +63,7 @@ function readPort(value: string | undefined): number {
     throw new InvalidConfigError({
       variable: 'PROVIDER_PORT',
       value: setting,
-      expected: 'an integer from 0 to 65535 (0: any free port)',
+      expected: 'an integer from 0 to 65535 (0 picks a free port)',
     });
   }
   return port;

@@ -11,7 +11,7 @@ const allowedHeaders = 'authorization, content-type, idempotency-key';
 const exposedHeaders = 'retry-after, idempotent-replayed';
 
 /*
- * CORS for the routes a page calls (the widget on the merchant's site): any origin, since the
+ * CORS for the routes a page calls (the widget on the merchant's site): every origin, since the
  * credential is a bearer key the page holds, never a cookie (no `Allow-Credentials`). Routes that
  * take only the secret key are left out on purpose: a browser has no business holding it.
  */

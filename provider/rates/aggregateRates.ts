@@ -10,7 +10,7 @@ import { parsePair } from './parsePair.ts';
 
 /*
  * Trusted: the configuration (which sources, the tolerance, the maximum age) and the clock.
- * Not trusted: any source. Up to f = ⌊(n − 1) / 3⌋ of the n configured sources may be down, late
+ * Not trusted: every source. Up to f = ⌊(n − 1) / 3⌋ of the n configured sources may be down, late
  * or lying (any value, colluding); the rate then stays within the range of the honest quotes,
  * and with fewer than 2f + 1 agreeing sources there is no rate at all.
  *

@@ -5,7 +5,7 @@ export type PickLocaleReturnType = Locale;
 
 /**
  * The first supported locale among the user's preferred languages (`navigator.languages`, most
- * preferred first): any Chinese tag (`zh`, `zh-TW`, `zh-Hans-CN`) gets Simplified Chinese, the
+ * preferred first): every Chinese tag (`zh`, `zh-TW`, `zh-Hans-CN`) gets Simplified Chinese, the
  * only Chinese we ship; any English tag gets English. Nothing matching: English.
  */
 export function pickLocale(languages: readonly string[]): PickLocaleReturnType {
