@@ -1,7 +1,7 @@
 import type { DatabaseSession } from '../db/Database.ts';
 import type { CheckoutSessionRecord, CheckoutSessionRow } from './CheckoutSessionRecord.ts';
 import { checkoutSessionColumns, toCheckoutSessionRecord } from './CheckoutSessionRecord.ts';
-import { createCheckoutId } from './createCheckoutId.ts';
+import { createResourceId } from '../ids/createResourceId.ts';
 import type { NewCheckoutSession } from './parseCreateSessionBody.ts';
 
 export type InsertCheckoutSessionParameters = {
@@ -29,7 +29,7 @@ export async function insertCheckoutSession({
      values ($1, $2, 'open', $3, $4, $5, $6, $7, $8, $9, $10, $10)
      returning ${checkoutSessionColumns}`,
     [
-      createCheckoutId('cs'),
+      createResourceId('cs'),
       merchantId,
       session.amountMinor,
       session.currency,

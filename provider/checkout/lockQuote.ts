@@ -10,7 +10,7 @@ import { toWireRate } from '../rateBook/toRateEntry.ts';
 import type { SigningKey } from '../signing/loadSigningKey.ts';
 import { signQuote } from '../signing/signQuote.ts';
 import type { CheckoutSessionRecord } from './CheckoutSessionRecord.ts';
-import { createCheckoutId } from './createCheckoutId.ts';
+import { createResourceId } from '../ids/createResourceId.ts';
 import { priceInAsset } from './priceInAsset.ts';
 
 export type LockQuoteParameters = {
@@ -85,7 +85,7 @@ export async function lockQuote({
   );
 
   const signed: QuoteSignatureFields = {
-    id: createCheckoutId('qt'),
+    id: createResourceId('qt'),
     session_id: session.id,
     chain_id: chainId,
     asset: symbol,

@@ -1,6 +1,6 @@
 import type { DatabaseSession } from '../db/Database.ts';
 import { webhookEndpointLimits } from '../../shared/webhooks/WebhookEndpoint.ts';
-import { createResourceId } from './createResourceId.ts';
+import { createResourceId } from '../ids/createResourceId.ts';
 import { createWebhookSecret } from './createWebhookSecret.ts';
 import { WebhookEndpointLimitError } from './errors.ts';
 import { toWebhookEndpointRecord, webhookEndpointColumns } from './WebhookEndpointRecord.ts';

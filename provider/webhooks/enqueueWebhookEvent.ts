@@ -2,7 +2,7 @@ import type { DatabaseSession } from '../db/Database.ts';
 import type { WebhookEvent } from '../../shared/webhooks/WebhookEvent.ts';
 import { webhookEventTypes } from '../../shared/webhooks/webhookEventTypes.ts';
 import type { WebhookEventType } from '../../shared/webhooks/webhookEventTypes.ts';
-import { createResourceId } from './createResourceId.ts';
+import { createResourceId } from '../ids/createResourceId.ts';
 import { InvalidWebhookEventError } from './errors.ts';
 import { toWebhookEvent } from './toWebhookEvent.ts';
 
