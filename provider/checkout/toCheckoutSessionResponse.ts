@@ -33,6 +33,9 @@ export function toCheckoutSessionResponse({
     expires_at: session.expiresAt.toISOString(),
     created_at: session.createdAt.toISOString(),
     payment_options: session.status === 'open' ? paymentOptions(session, rates) : [],
+    // Filled by payment detection (provider/payments); none until it records one.
+    payments: [],
+    amount_paid: null,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   UnsignedIntegerString,
   WireRate,
 } from './wireTypes.ts';
+import { CheckoutAmountPaid, CheckoutPayment } from './CheckoutPayment.ts';
 
 export const sessionStatuses = [
   'open',
@@ -151,6 +152,12 @@ export const CheckoutSession = Type.Object(
     created_at: Timestamp,
     payment_options: Type.Array(PaymentOption, {
       description: 'While the session is open: each accepted asset at the current rate.',
+    }),
+    payments: Type.Array(CheckoutPayment, {
+      description: 'Transfers matched to this session, oldest first, dropped ones included.',
+    }),
+    amount_paid: Type.Union([CheckoutAmountPaid, Type.Null()], {
+      description: 'Null until a payment is confirmed.',
     }),
   },
   { title: 'CheckoutSession' },

@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../providerApi/ApiErrorBody.ts';
+import type { ReportPaymentBody } from '../providerApi/CheckoutPayment.ts';
 import type { CheckoutQuote, LockQuoteBody } from '../providerApi/CheckoutQuote.ts';
 import type { CheckoutSession, CreateCheckoutSessionBody } from '../providerApi/CheckoutSession.ts';
 import type { RatesList } from '../providerApi/RatesList.ts';
@@ -29,6 +30,12 @@ export type ProviderClient = {
   ): Promise<CheckoutSession>;
   getCheckoutSession(id: string): Promise<CheckoutSession>;
   lockQuote(sessionId: string, body: LockQuoteBody, options?: PostOptions): Promise<CheckoutQuote>;
+  /** Tells the provider about a transaction sent for the session; resolves with the session. */
+  reportPayment(
+    sessionId: string,
+    body: ReportPaymentBody,
+    options?: PostOptions,
+  ): Promise<CheckoutSession>;
 };
 
 export type CreateProviderClientReturnType = ProviderClient;
@@ -116,6 +123,14 @@ export function createProviderClient({
     async lockQuote(sessionId, body, { idempotencyKey } = {}) {
       const key = anyKey('lockQuote');
       return call('POST', `/v1/checkout/sessions/${encodeURIComponent(sessionId)}/quotes`, {
+        key,
+        body,
+        idempotencyKey,
+      });
+    },
+    async reportPayment(sessionId, body, { idempotencyKey } = {}) {
+      const key = anyKey('reportPayment');
+      return call('POST', `/v1/checkout/sessions/${encodeURIComponent(sessionId)}/payments`, {
         key,
         body,
         idempotencyKey,
