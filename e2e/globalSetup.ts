@@ -4,7 +4,8 @@ import { startStack } from '../scripts/stack/startStack.ts';
 
 // Test ports differ from `npm start`'s, so the tests run beside a developer's own stack.
 const e2ePorts = { chain: 18545, provider: 18787, shop: 15173 };
-const e2eDataDir = '.data/e2e';
+// E2E_DATA_DIR and E2E_*_PORT let two runs share one machine (each with its own stack).
+const e2eDataDir = process.env.E2E_DATA_DIR ?? '.data/e2e';
 
 /** Starts one fresh local stack for the whole run; returns its teardown. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
