@@ -3,14 +3,14 @@
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import { knownNetworks } from '../../shared/chains/networks.ts';
-import { parseAddEthereumChainParameter } from '../../shared/chains/parseAddEthereumChainParameter.ts';
-import { ProviderRpcError } from '../../shared/errors/ProviderRpcError.ts';
 import type { WorkerEventMessage } from '../../shared/protocol/walletMessages.ts';
 import { ApprovalQueue } from './approvals/ApprovalQueue.ts';
+import { getChainClient } from './chain/getChainClient.ts';
 import { readBalances } from './chain/readBalances.ts';
 import { createChainAccess } from './dapp/createChainAccess.ts';
 import { DappRequestHandler } from './dapp/DappRequestHandler.ts';
 import { NetworkStore } from './dapp/NetworkStore.ts';
+import { parseAddEthereumChainRequest } from './dapp/parseAddEthereumChainRequest.ts';
 import type { WalletNetwork } from './dapp/NetworkStore.ts';
 import { SitePermissions } from './dapp/SitePermissions.ts';
 import { handleWorkerMessage } from './rpc/handleWorkerMessage.ts';
@@ -106,7 +106,7 @@ const wallet = new WalletController({
   readBalances: async (address) => {
     const network = await networks.active();
     return readBalances({
-      rpcUrl: network.rpcUrls[0] ?? '',
+      client: getChainClient(network),
       address,
       nativeSymbol: network.nativeSymbol,
       tokens: network.tokens,
@@ -138,31 +138,7 @@ const dapp = new DappRequestHandler({
       details: { kind: 'unlock' },
     });
   },
-  parseAddEthereumChain: (value) => {
-    let parameter;
-    try {
-      parameter = parseAddEthereumChainParameter(value);
-    } catch (error) {
-      const param = (error as { details?: { param?: unknown } }).details?.param;
-      throw new ProviderRpcError(
-        'invalidParams',
-        (error as Error).message.split('\n')[0] ?? 'Invalid chain parameters.',
-        {
-          param: typeof param === 'string' ? param : 'params[0]',
-        },
-      );
-    }
-    return {
-      chainId: parameter.chainId,
-      name: parameter.chainName,
-      rpcUrls: parameter.rpcUrls,
-      nativeSymbol: parameter.nativeCurrency.symbol,
-      ...(parameter.blockExplorerUrls?.[0] === undefined
-        ? {}
-        : { blockExplorerUrl: parameter.blockExplorerUrls[0] }),
-      tokens: [],
-    };
-  },
+  parseAddEthereumChain: parseAddEthereumChainRequest,
 });
 
 /** Auto-lock counts from the last wallet activity (a UI action or a site request). */

@@ -1,11 +1,13 @@
-import { createPublicClient, erc20Abi, getAddress, http } from 'viem';
+import { erc20Abi, getAddress } from 'viem';
 import type { Address } from 'viem';
 import { TpError } from '../../../shared/errors/TpError.ts';
 import type { KnownToken } from '../../../shared/chains/devChainTokens.ts';
+import type { ChainClient } from './createChainClient.ts';
 import type { BalanceView } from '../../../shared/protocol/walletUiMessages.ts';
 
 export type ReadBalancesParameters = {
-  readonly rpcUrl: string;
+  /** The network's shared chain client (failover across its endpoints). */
+  readonly client: Pick<ChainClient, 'chainId' | 'publicClient'>;
   readonly address: Address;
   readonly nativeSymbol: string;
   readonly tokens: readonly KnownToken[];
@@ -13,12 +15,12 @@ export type ReadBalancesParameters = {
 
 /** The native balance and each known token's balance of one address, read from the chain. */
 export async function readBalances({
-  rpcUrl,
+  client: chain,
   address,
   nativeSymbol,
   tokens,
 }: ReadBalancesParameters): Promise<BalanceView[]> {
-  const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 1, timeout: 5_000 }) });
+  const client = chain.publicClient;
   const owner = getAddress(address);
   try {
     const [native, ...tokenValues] = await Promise.all([
@@ -45,7 +47,7 @@ export async function readBalances({
     throw new TpError({
       code: 'chain/unreachable',
       shortMessage: 'Could not read balances from the network.',
-      details: { rpcUrl },
+      details: { chainId: chain.chainId },
       cause: error,
     });
   }

@@ -10,8 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keccak256, numberToHex } from 'viem';
 import type { Address, Hex } from 'viem';
 import { knownNetworks } from '../../../shared/chains/networks.ts';
-import { parseAddEthereumChainParameter } from '../../../shared/chains/parseAddEthereumChainParameter.ts';
-import { ProviderRpcError, providerErrorCodes } from '../../../shared/errors/ProviderRpcError.ts';
+import { providerErrorCodes } from '../../../shared/errors/ProviderRpcError.ts';
 import type {
   ApprovalDecision,
   ApprovalRequest,
@@ -25,6 +24,7 @@ import type { ScryptParams, VaultKdfLimits } from '../vault/Vault.ts';
 import { DappRequestHandler, readOnlyMethods } from './DappRequestHandler.ts';
 import type { ChainAccess, WalletSigner } from './DappRequestHandler.ts';
 import { NetworkStore } from './NetworkStore.ts';
+import { parseAddEthereumChainRequest } from './parseAddEthereumChainRequest.ts';
 import type { WalletNetwork } from './NetworkStore.ts';
 import { SitePermissions } from './SitePermissions.ts';
 
@@ -53,31 +53,6 @@ const builtinNetworks = knownNetworks.map((network): WalletNetwork => ({
   ...(network.blockExplorerUrl === undefined ? {} : { blockExplorerUrl: network.blockExplorerUrl }),
   tokens: network.tokens,
 }));
-
-/** The service worker's adapter (serviceWorker.ts cannot be imported outside a browser). */
-function parseAddEthereumChain(value: unknown): WalletNetwork {
-  let parameter;
-  try {
-    parameter = parseAddEthereumChainParameter(value);
-  } catch (error) {
-    const param = (error as { details?: { param?: unknown } }).details?.param;
-    throw new ProviderRpcError(
-      'invalidParams',
-      (error as Error).message.split('\n')[0] ?? 'Invalid chain parameters.',
-      { param: typeof param === 'string' ? param : 'params[0]' },
-    );
-  }
-  return {
-    chainId: parameter.chainId,
-    name: parameter.chainName,
-    rpcUrls: parameter.rpcUrls,
-    nativeSymbol: parameter.nativeCurrency.symbol,
-    ...(parameter.blockExplorerUrls?.[0] === undefined
-      ? {}
-      : { blockExplorerUrl: parameter.blockExplorerUrls[0] }),
-    tokens: [],
-  };
-}
 
 type SignerCall = { method: string; isRefused: boolean; error?: unknown };
 type Variant = { isConnected: boolean; approver: 'approve' | 'reject' };
@@ -209,7 +184,7 @@ async function createHarness(wallet: WalletController, { isConnected, approver }
         details: { kind: 'unlock' },
       });
     },
-    parseAddEthereumChain,
+    parseAddEthereumChain: parseAddEthereumChainRequest,
   });
   const storedBefore = JSON.stringify([...local.items]);
   return {

@@ -6,45 +6,27 @@
 import type { Address } from 'viem';
 import { ProviderRpcError } from '../../../shared/errors/ProviderRpcError.ts';
 import { TpError } from '../../../shared/errors/TpError.ts';
-import { createChainClient } from '../chain/createChainClient.ts';
+import { findChainClient, getChainClient } from '../chain/getChainClient.ts';
 import type { ChainClient } from '../chain/createChainClient.ts';
 import { createNonceManager } from '../chain/createNonceManager.ts';
 import { verifyRpcChainId } from '../chain/verifyRpcChainId.ts';
 import type { ChainAccess } from './DappRequestHandler.ts';
 import type { WalletNetwork } from './NetworkStore.ts';
 
-const clients = new Map<string, ChainClient>();
 const nonces = createNonceManager({
   getPendingNonce: ({ chainId, address }) =>
     clientFor(chainId).getTransactionCount(address, 'pending'),
 });
 
-function clientKey(network: WalletNetwork): string {
-  return `${network.chainId}|${network.rpcUrls.join(',')}`;
-}
-
-/** The client last made for a chain (the nonce manager asks by chain id). */
 function clientFor(chainId: number): ChainClient {
-  const client = [...clients.values()].reverse().find((candidate) => candidate.chainId === chainId);
+  const client = findChainClient(chainId);
   if (client === undefined)
     throw new ProviderRpcError('chainDisconnected', `Not connected to chain ${chainId}.`);
   return client;
 }
 
 export function createChainAccess(network: WalletNetwork): ChainAccess {
-  let client = clients.get(clientKey(network));
-  if (client === undefined) {
-    client = createChainClient({
-      network: {
-        chainId: network.chainId,
-        name: network.name,
-        nativeCurrency: { name: network.nativeSymbol, symbol: network.nativeSymbol, decimals: 18 },
-        rpcUrls: network.rpcUrls,
-      },
-    });
-    clients.set(clientKey(network), client);
-  }
-  const chain = client;
+  const chain = getChainClient(network);
   const { chainId } = network;
   return {
     request: (method, params) => mapChainErrors(() => chain.request({ method, params })),
