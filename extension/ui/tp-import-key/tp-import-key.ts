@@ -5,7 +5,7 @@ import type { Locale } from '../../../shared/i18n/index.ts';
 import type { AccountView } from '../../../shared/protocol/walletUiMessages.ts';
 import { describeError } from '../describeError.ts';
 import { emit } from '../emit.ts';
-import { backIcon } from '../theme/icons.ts';
+import { renderBackHeader } from '../renderBackHeader.ts';
 import { controlStyles } from '../theme/controls.styles.ts';
 import { sendWalletRequest } from '../walletClient.ts';
 import { importKeyStyles } from './tp-import-key.styles.ts';
@@ -38,20 +38,12 @@ export class TpImportKey extends LitElement {
   override render() {
     const t = createTranslator(this.locale);
     return html`
-      <div class="top">
-        <button
-          class="icon-button"
-          data-testid="import-key-back"
-          aria-label=${t('common.back')}
-          title=${t('common.back')}
-          @click=${() => {
-            emit(this, 'tp-back', null);
-          }}
-        >
-          ${backIcon}
-        </button>
-        <h2>${t('importKey.title')}</h2>
-      </div>
+      ${renderBackHeader({
+        host: this,
+        title: t('importKey.title'),
+        backLabel: t('common.back'),
+        backTestId: 'import-key-back',
+      })}
       <p class="notice warning">${t('importKey.warning')}</p>
       <form @submit=${this.onSubmit} novalidate>
         <div class="field">

@@ -4,8 +4,8 @@ import { createTranslator } from '../../../shared/i18n/index.ts';
 import type { Locale } from '../../../shared/i18n/index.ts';
 import type { AccountView } from '../../../shared/protocol/walletUiMessages.ts';
 import { checksumAddress } from '../checksumAddress.ts';
-import { emit } from '../emit.ts';
-import { backIcon, checkIcon, copyIcon } from '../theme/icons.ts';
+import { renderBackHeader } from '../renderBackHeader.ts';
+import { checkIcon, copyIcon } from '../theme/icons.ts';
 import { controlStyles } from '../theme/controls.styles.ts';
 import { receiveStyles } from './tp-receive.styles.ts';
 
@@ -34,20 +34,12 @@ export class TpReceive extends LitElement {
     if (this.account === undefined) return html``;
     const address = checksumAddress(this.account.address);
     return html`
-      <div class="top">
-        <button
-          class="icon-button"
-          data-testid="receive-back"
-          aria-label=${t('common.back')}
-          title=${t('common.back')}
-          @click=${() => {
-            emit(this, 'tp-back', null);
-          }}
-        >
-          ${backIcon}
-        </button>
-        <h2>${t('receive.title')}</h2>
-      </div>
+      ${renderBackHeader({
+        host: this,
+        title: t('receive.title'),
+        backLabel: t('common.back'),
+        backTestId: 'receive-back',
+      })}
       <p class="lead">${t('receive.lead', { network: this.networkName })}</p>
       <div class="card">
         <p class="account-name">${this.account.name}</p>

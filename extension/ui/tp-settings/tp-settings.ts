@@ -7,9 +7,9 @@ import { autoLockMinutesRange } from '../../../shared/protocol/walletUiMessages.
 import type { PhraseLanguage, WalletStatus } from '../../../shared/protocol/walletUiMessages.ts';
 import { describeError } from '../describeError.ts';
 import { emit } from '../emit.ts';
+import { renderBackHeader } from '../renderBackHeader.ts';
 import { minimumPasswordLength } from '../passwordStrength.ts';
 import { splitPhrase } from '../phrase/splitPhrase.ts';
-import { backIcon } from '../theme/icons.ts';
 import { controlStyles } from '../theme/controls.styles.ts';
 import { sendWalletRequest } from '../walletClient.ts';
 import { settingsStyles } from './tp-settings.styles.ts';
@@ -81,20 +81,12 @@ export class TpSettings extends LitElement {
   override render() {
     const t = createTranslator(this.locale);
     return html`
-      <div class="top">
-        <button
-          class="icon-button"
-          data-testid="settings-back"
-          aria-label=${t('common.back')}
-          title=${t('common.back')}
-          @click=${() => {
-            emit(this, 'tp-back', null);
-          }}
-        >
-          ${backIcon}
-        </button>
-        <h2>${t('settings.title')}</h2>
-      </div>
+      ${renderBackHeader({
+        host: this,
+        title: t('settings.title'),
+        backLabel: t('common.back'),
+        backTestId: 'settings-back',
+      })}
       ${this.renderAutoLock(t)} ${this.renderDefaultWallet(t)} ${this.renderLanguage(t)}
       ${this.renderChangePassword(t)} ${this.renderReveal(t)}
     `;
