@@ -1,6 +1,12 @@
 import { defineConfig } from 'vite';
 
-// TP Checkout as one self-contained ES module: `<script type="module" src=".../checkout.js">`.
+/*
+ * TP Checkout as one ES module a page loads with `<script type="module" src=".../checkout.js">`,
+ * plus one small chunk per non-English language, imported on demand from beside it (relative to
+ * checkout.js, wherever it is served). Library mode (no preload helper, no HTML entry), but
+ * minified fully: library mode keeps whitespace in ES output for whoever bundles a library next,
+ * and nothing bundles checkout.js again.
+ */
 export default defineConfig({
   publicDir: false,
   build: {
@@ -12,6 +18,9 @@ export default defineConfig({
       entry: 'widget/checkout.ts',
       formats: ['es'],
       fileName: () => 'checkout.js',
+    },
+    rolldownOptions: {
+      output: { minify: true, comments: false, chunkFileNames: 'locale-[name]-[hash].js' },
     },
   },
 });

@@ -1,0 +1,68 @@
+import type { CheckoutAmountPaid } from '../../shared/providerApi/CheckoutPayment.ts';
+import type { CheckoutQuote } from '../../shared/providerApi/CheckoutQuote.ts';
+import type { SessionStatus } from '../../shared/providerApi/CheckoutSession.ts';
+import type { CheckoutStateName } from './CheckoutState.ts';
+
+/** The DOM events the element fires for the merchant's page, with their `detail`. */
+export type CheckoutEventDetails = {
+  'tp-checkout:quote': { sessionId: string; quote: CheckoutQuote };
+  'tp-checkout:pending': {
+    sessionId: string;
+    quoteId: string;
+    chainId: number;
+    asset: string;
+    /** Base units, decimal string. */
+    amount: string;
+    txHash: string;
+  };
+  'tp-checkout:paid': {
+    sessionId: string;
+    status: SessionStatus;
+    txHash: string | null;
+    amountPaid: CheckoutAmountPaid | null;
+  };
+  'tp-checkout:failed': {
+    sessionId: string;
+    state: CheckoutStateName;
+    code: string;
+    message: string;
+  };
+  'tp-checkout:expired': { sessionId: string; what: 'quote' | 'session'; quoteId: string | null };
+};
+
+export type CheckoutDomEventName = keyof CheckoutEventDetails;
+
+export type CheckoutDomEvent = {
+  [Name in CheckoutDomEventName]: {
+    readonly name: Name;
+    readonly detail: CheckoutEventDetails[Name];
+  };
+}[CheckoutDomEventName];
+
+/** Work the element does for the flow; each result comes back as a `CheckoutEvent`. */
+export type CheckoutEffect =
+  | { readonly type: 'loadSession'; readonly delayMs: number }
+  | {
+      readonly type: 'lockQuote';
+      readonly chainId: number;
+      readonly asset: string;
+      readonly delayMs: number;
+    }
+  | { readonly type: 'pollSession'; readonly delayMs: number }
+  | { readonly type: 'connectWallet'; readonly walletId: string }
+  | { readonly type: 'switchChain'; readonly walletId: string; readonly chainId: number }
+  | {
+      readonly type: 'readBalance';
+      readonly walletId: string;
+      readonly account: string;
+      readonly quote: CheckoutQuote;
+    }
+  | {
+      readonly type: 'sendTransaction';
+      readonly walletId: string;
+      readonly account: string;
+      readonly quote: CheckoutQuote;
+      readonly amount: bigint;
+    }
+  | { readonly type: 'reportPayment'; readonly chainId: number; readonly txHash: string }
+  | { readonly type: 'emit'; readonly event: CheckoutDomEvent };

@@ -1,0 +1,314 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { CheckoutEffect } from './CheckoutEffect.ts';
+import type { CheckoutEvent } from './CheckoutEvent.ts';
+import { checkoutStateNames } from './CheckoutState.ts';
+import type { CheckoutState, CheckoutStateName } from './CheckoutState.ts';
+import {
+  account,
+  makePayment,
+  makeQuote,
+  makeSession,
+  minutes,
+  oneWallet,
+  sessionId,
+  twoWallets,
+  txHash,
+} from './checkoutFixtures.test-support.ts';
+import { startCheckout } from './startCheckout.ts';
+import { transitionCheckout } from './transitionCheckout.ts';
+
+/*
+ * Random sequences of plausible events (answers in any order, late, repeated; clicks at any time;
+ * the clock jumping around the quote's and the session's expiry) must keep the flow's promises.
+ */
+
+const time = fc.integer({ min: 0, max: 20 * 60 }).map((seconds) => minutes(seconds / 60));
+const paidAmount = {
+  quote_id: makeQuote().id,
+  chain_id: 31337,
+  asset: 'USDC',
+  amount_quoted: '26086957',
+  amount_paid: '20000000',
+  amount_remaining: '6086957',
+};
+const session = fc.oneof(
+  fc.constant(makeSession()),
+  fc.constant(makeSession({ status: 'expired' })),
+  fc.constant(makeSession({ status: 'pending', payments: [makePayment()] })),
+  fc.constant(makeSession({ status: 'settled', payments: [makePayment({ status: 'confirmed' })] })),
+  fc.constant(makeSession({ payments: [makePayment({ status: 'dropped' })] })),
+  fc.constant(
+    makeSession({
+      status: 'underpaid',
+      payments: [makePayment({ status: 'confirmed', amount: '20000000' })],
+      amount_paid: paidAmount,
+    }),
+  ),
+  fc.constant(makeSession({ payment_options: [] })),
+);
+const providerFailure = fc.oneof(
+  fc.constant({ kind: 'unreachable' as const, message: 'Failed to fetch' }),
+  fc
+    .constantFrom(
+      'unauthorized',
+      'not_found',
+      'session_not_open',
+      'rates_unavailable',
+      'rate_limited',
+    )
+    .map((code) => ({
+      kind: 'api' as const,
+      code,
+      status: code === 'rates_unavailable' ? 503 : code === 'rate_limited' ? 429 : 400,
+      message: code,
+    })),
+);
+const event: fc.Arbitrary<CheckoutEvent> = fc.oneof(
+  fc.record({ type: fc.constant('sessionLoaded' as const), session, now: time }),
+  fc.record({ type: fc.constant('sessionPolled' as const), session, now: time }),
+  fc.record({
+    type: fc.constant('providerFailed' as const),
+    operation: fc.constantFrom(
+      'loadSession' as const,
+      'lockQuote' as const,
+      'pollSession' as const,
+    ),
+    failure: providerFailure,
+  }),
+  fc.record({
+    type: fc.constant('optionPicked' as const),
+    chainId: fc.constantFrom(31337, 1),
+    asset: fc.constantFrom('USDC', 'ETH'),
+  }),
+  fc.record({
+    type: fc.constant('quoteLocked' as const),
+    quote: fc.constantFrom(
+      makeQuote(),
+      makeQuote({ asset: 'ETH', token_address: null, decimals: 18 }),
+    ),
+  }),
+  fc.record({ type: fc.constant('tick' as const), now: time }),
+  fc.record({ type: fc.constant('payRequested' as const), now: time }),
+  fc.record({
+    type: fc.constant('walletsChanged' as const),
+    wallets: fc.constantFrom([], oneWallet, twoWallets),
+  }),
+  fc.record({
+    type: fc.constant('walletPicked' as const),
+    walletId: fc.constantFrom('uuid-1', 'uuid-2', 'x'),
+  }),
+  fc.record({
+    type: fc.constant('walletConnected' as const),
+    account: fc.constant(account),
+    chainId: fc.constantFrom(31337, 1),
+  }),
+  fc.record({ type: fc.constant('chainSwitched' as const), chainId: fc.constantFrom(31337, 1) }),
+  fc.record({
+    type: fc.constant('balanceRead' as const),
+    balance: fc.oneof(
+      fc.bigInt({ min: 0n, max: 30_000_000n }),
+      fc.bigInt({ min: 0n, max: 10n ** 20n }),
+    ),
+    now: time,
+  }),
+  fc.record({ type: fc.constant('transactionSent' as const), txHash: fc.constant(txHash) }),
+  fc.record({
+    type: fc.constant('walletFailed' as const),
+    step: fc.constantFrom(
+      'connect' as const,
+      'switch' as const,
+      'balance' as const,
+      'send' as const,
+    ),
+    failure: fc.record({
+      kind: fc.constantFrom(
+        'rejected' as const,
+        'pending' as const,
+        'unrecognized-chain' as const,
+        'other' as const,
+      ),
+      message: fc.constant('x'),
+    }),
+  }),
+  fc.constant({ type: 'paymentReportFailed' as const }),
+  fc.record({
+    type: fc.constantFrom(
+      'retryRequested' as const,
+      'requoteRequested' as const,
+      'changeOptionRequested' as const,
+      'payRestRequested' as const,
+    ),
+    now: time,
+  }),
+  fc.constantFrom(
+    { type: 'switchNetworkRequested' as const },
+    { type: 'checkBalanceRequested' as const },
+  ),
+);
+
+type Step = {
+  before: CheckoutState;
+  event: CheckoutEvent;
+  after: CheckoutState;
+  effects: readonly CheckoutEffect[];
+};
+
+function play(events: readonly CheckoutEvent[], wallets = oneWallet): Step[] {
+  let state = startCheckout({ sessionId, wallets }).state;
+  const steps: Step[] = [];
+  for (const next of events) {
+    const { state: after, effects } = transitionCheckout(state, next);
+    steps.push({ before: state, event: next, after, effects });
+    state = after;
+  }
+  return steps;
+}
+
+/** The way to paid, step by step, each followed by a little random noise (which may derail it). */
+const noise = fc.array(event, { maxLength: 3 });
+const pathToPaid = fc.tuple(
+  fc.oneof({ weight: 4, arbitrary: fc.constant(makeSession()) }, { weight: 1, arbitrary: session }),
+  time,
+  time,
+  fc.constantFrom(31337, 1),
+  fc.oneof(fc.bigInt({ min: 0n, max: 30_000_000n }), fc.constant(10n ** 12n)),
+  session,
+);
+const guided: fc.Arbitrary<CheckoutEvent[]> = fc
+  .tuple(pathToPaid, fc.array(noise, { minLength: 12, maxLength: 12 }))
+  .map(([[loadedSession, payAt, balanceAt, walletChain, balance, polled], noises]) => {
+    const path: CheckoutEvent[] = [
+      { type: 'sessionLoaded', session: loadedSession, now: minutes(0) },
+      { type: 'optionPicked', chainId: 31337, asset: 'USDC' },
+      { type: 'quoteLocked', quote: makeQuote() },
+      { type: 'payRequested', now: payAt },
+      { type: 'walletPicked', walletId: 'uuid-1' },
+      { type: 'walletConnected', account, chainId: walletChain },
+      { type: 'chainSwitched', chainId: 31337 },
+      { type: 'balanceRead', balance, now: balanceAt },
+      { type: 'transactionSent', txHash },
+      { type: 'sessionPolled', session: polled, now: balanceAt },
+      { type: 'paymentReportFailed' },
+      { type: 'payRestRequested', now: balanceAt },
+    ];
+    return path.flatMap((step, index) => [step, ...(noises[index] ?? [])]);
+  });
+const sequences = fc.tuple(
+  fc.oneof(
+    { weight: 3, arbitrary: guided },
+    { weight: 1, arbitrary: fc.array(event, { maxLength: 60 }) },
+  ),
+  fc.constantFrom([], oneWallet, twoWallets),
+);
+const expiredStates: ReadonlySet<CheckoutStateName> = new Set([
+  'error-quote-expired',
+  'error-session-expired',
+]);
+const delayed = new Set(['loadSession', 'lockQuote', 'pollSession']);
+
+describe('transitionCheckout under random events', () => {
+  it('always lands in a documented state, and holds what that state needs', () => {
+    fc.assert(
+      fc.property(sequences, ([events, wallets]) => {
+        for (const { after } of play(events, wallets)) {
+          expect(checkoutStateNames).toContain(after.name);
+          const { context } = after;
+          if (
+            [
+              'quoted',
+              'wallet-picker',
+              'connecting',
+              'switching-chain',
+              'checking-balance',
+              'confirming',
+            ].includes(after.name)
+          ) {
+            expect(context.quote).not.toBeNull();
+            expect(context.amountDue).not.toBeNull();
+          }
+          if (after.name === 'submitted') expect(context.txHash).not.toBeNull();
+          if (after.name.startsWith('error-')) expect(context.failure).not.toBeNull();
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('sends a transaction only after a balance check that covers it, on a live quote', () => {
+    fc.assert(
+      fc.property(sequences, ([events, wallets]) => {
+        for (const { before, event: happened, effects } of play(events, wallets)) {
+          for (const effect of effects) {
+            if (effect.type !== 'sendTransaction') continue;
+            expect(before.name).toBe('checking-balance');
+            expect(happened.type).toBe('balanceRead');
+            if (happened.type !== 'balanceRead') return;
+            expect(happened.balance >= effect.amount).toBe(true);
+            expect(effect.amount > 0n).toBe(true);
+            if (!before.context.isPayingRest) {
+              expect(Date.parse(effect.quote.expires_at)).toBeGreaterThan(happened.now.getTime());
+            }
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('fires failed exactly when entering an error state, expired exactly when something expires', () => {
+    fc.assert(
+      fc.property(sequences, ([events, wallets]) => {
+        for (const { before, after, effects } of play(events, wallets)) {
+          const names = effects.flatMap((effect) =>
+            effect.type === 'emit' ? [effect.event.name] : [],
+          );
+          const entered = before.name !== after.name;
+          const isFailure = after.name.startsWith('error-') && !expiredStates.has(after.name);
+          expect(names.includes('tp-checkout:failed')).toBe(entered && isFailure);
+          expect(names.includes('tp-checkout:expired')).toBe(
+            entered && expiredStates.has(after.name),
+          );
+          expect(names.includes('tp-checkout:paid')).toBe(entered && after.name === 'paid');
+          expect(names.includes('tp-checkout:pending')).toBe(
+            entered && after.name === 'submitted' && before.name === 'confirming',
+          );
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('schedules at most one provider call per step, and none from a final state', () => {
+    fc.assert(
+      fc.property(sequences, ([events, wallets]) => {
+        for (const { after, effects } of play(events, wallets)) {
+          expect(effects.filter((effect) => delayed.has(effect.type)).length).toBeLessThanOrEqual(
+            1,
+          );
+          if (
+            after.name === 'paid' ||
+            after.name === 'error-session-expired' ||
+            after.name === 'error-config'
+          ) {
+            expect(effects.filter((effect) => effect.type !== 'emit')).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never leaves paid', () => {
+    fc.assert(
+      fc.property(sequences, ([events, wallets]) => {
+        let isPaid = false;
+        for (const { after } of play(events, wallets)) {
+          if (isPaid) expect(after.name).toBe('paid');
+          isPaid ||= after.name === 'paid';
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
