@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Benchmark } from './Benchmark.ts';
 import { benchExtensionServiceWorker } from './benchExtensionServiceWorker.ts';
+import { benchPolicyDecide } from './benchPolicyDecide.ts';
 import { benchStackStart } from './benchStackStart.ts';
 import { benchUnlock } from './benchUnlock.ts';
 
@@ -9,6 +10,7 @@ const benchmarks: readonly Benchmark[] = [
   benchStackStart,
   benchExtensionServiceWorker,
   benchUnlock,
+  benchPolicyDecide,
 ];
 
 const results: Record<string, number> = {};
