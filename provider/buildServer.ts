@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Database } from './db/Database.ts';
 import { checkoutRoutes } from './checkout/checkoutRoutes.ts';
+import type { CheckoutRoutesOptions } from './checkout/checkoutRoutes.ts';
 import { allowCrossOrigin } from './cors/allowCrossOrigin.ts';
 import { healthRoutes } from './health/healthRoutes.ts';
 import { ApiError } from './http/errors.ts';
@@ -16,11 +17,20 @@ import { rateRoutes } from './rateBook/rateRoutes.ts';
 import { createRateLimiter } from './rateLimits/createRateLimiter.ts';
 import type { RateLimit, RateLimiter } from './rateLimits/createRateLimiter.ts';
 import { limitRate } from './rateLimits/limitRate.ts';
+import { withLogRedaction } from './logging/withLogRedaction.ts';
+import { registerMetrics } from './metrics/registerMetrics.ts';
+import { createMerchantKeyCache } from './merchants/createMerchantKeyCache.ts';
+import type { MerchantKeyCache } from './merchants/createMerchantKeyCache.ts';
 import type { FetchFunction } from './rates/fetchSourceQuote.ts';
 import { keyRoutes } from './signing/keyRoutes.ts';
 import { createSigningKeyCache } from './signing/createSigningKeyCache.ts';
 import type { SigningKeyCache } from './signing/createSigningKeyCache.ts';
+import { subscriptionRoutes } from './subscriptions/subscriptionRoutes.ts';
+import type { SubscriptionRoutesOptions } from './subscriptions/subscriptionRoutes.ts';
 import { webhookRoutes } from './webhooks/webhookRoutes.ts';
+import { onrampCrossOriginRoutes, onrampRoutes } from './onramp/onrampRoutes.ts';
+import type { OnrampSettings } from './onramp/OnrampSettings.ts';
+import type { WebhookRoutesOptions } from './webhooks/webhookRoutes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,6 +44,8 @@ declare module 'fastify' {
     signingKey: SigningKeyCache;
     /** Per client IP (every /v1 request) and per API key (after authentication). */
     rateLimiters: { perIp: RateLimiter; perKey: RateLimiter };
+    /** API key → merchant, remembered for a minute (see createMerchantKeyCache.ts). */
+    merchantKeys: MerchantKeyCache;
   }
 }
 
@@ -57,6 +69,17 @@ export type BuildServerParameters = {
   rateLimits?: RateLimitSettings;
   /** How long a locked quote holds (default 600 s). */
   quoteTtlSeconds?: number;
+  /** Watched chains, for `POST /v1/checkout/sessions/{id}/payments`; and how long it waits. */
+  chains?: CheckoutRoutesOptions['chains'];
+  reportPaymentWaitMs?: number;
+  /** Webhook delivery loop (default: one per process, on listen); dev-only http URLs. */
+  webhooks?: WebhookRoutesOptions;
+  /** When set, `GET /metrics` needs it as a bearer token (METRICS_TOKEN). */
+  metricsToken?: string | undefined;
+  /** The subscription sweeper (renewals, grace periods): off unless `{ intervalMs }` is given. */
+  subscriptions?: Pick<SubscriptionRoutesOptions, 'sweeper'>;
+  /** On-ramp adapters and compliance policy (provider/onramp/README.md); default: none configured. */
+  onramp?: OnrampSettings;
 };
 
 export type BuildServerReturnType = FastifyInstance;
@@ -75,9 +98,15 @@ export async function buildServer({
   fetch,
   rateLimits = defaultRateLimits,
   quoteTtlSeconds,
+  metricsToken,
+  chains,
+  reportPaymentWaitMs,
+  webhooks = {},
+  subscriptions = {},
+  onramp = { adapters: [], compliance: { regions: [] } },
 }: BuildServerParameters): Promise<BuildServerReturnType> {
   const app = Fastify({
-    logger,
+    logger: withLogRedaction(logger),
     bodyLimit: bodyLimitBytes,
     ajv: {
       customOptions: {
@@ -95,6 +124,8 @@ export async function buildServer({
     return503OnClosing: false,
   });
 
+  // The API speaks JSON only: a text/plain body gets 415, not a confusing "must be object".
+  app.removeContentTypeParser('text/plain');
   app.decorate('db', db);
   app.decorate('now', now);
   const rateBook = createRateBook({
@@ -102,11 +133,14 @@ export async function buildServer({
     now,
     ...(fetch === undefined ? {} : { fetch }),
     onError: (error) => {
+      app.metrics.rateRefreshFailures.inc();
       app.log.error({ err: error }, 'rates refresh failed');
     },
   });
   app.decorate('rates', rateBook);
+  registerMetrics(app, { token: metricsToken });
   app.decorate('signingKey', createSigningKeyCache({ db, now }));
+  app.decorate('merchantKeys', createMerchantKeyCache({ db, now }));
   app.decorate('rateLimiters', {
     perIp: createRateLimiter({ ...rateLimits.perIp, now }),
     perKey: createRateLimiter({ ...rateLimits.perKey, now }),
@@ -189,13 +223,30 @@ export async function buildServer({
       '/v1/keys',
       '/v1/checkout/sessions/:id',
       '/v1/checkout/sessions/:id/quotes',
+      '/v1/checkout/sessions/:id/payments',
+      '/v1/plans/:id',
+      '/v1/subscriptions/:id',
+      '/v1/subscriptions/:id/renewals/current',
+      '/v1/subscriptions/:id/cancel-by-subscriber',
+      '/v1/subscriptions/checkout/:session_id',
+      '/v1/subscriptions/checkout/:session_id/trial',
+      ...onrampCrossOriginRoutes,
     ],
     methods: ['GET', 'POST'],
   });
   await app.register(rateRoutes);
   await app.register(keyRoutes);
-  await app.register(checkoutRoutes, quoteTtlSeconds === undefined ? {} : { quoteTtlSeconds });
-  await app.register(webhookRoutes);
+  await app.register(checkoutRoutes, {
+    ...(quoteTtlSeconds === undefined ? {} : { quoteTtlSeconds }),
+    ...(chains === undefined ? {} : { chains }),
+    ...(reportPaymentWaitMs === undefined ? {} : { reportPaymentWaitMs }),
+  });
+  await app.register(webhookRoutes, webhooks);
+  await app.register(subscriptionRoutes, {
+    ...subscriptions,
+    ...(quoteTtlSeconds === undefined ? {} : { quoteTtlSeconds }),
+  });
+  await app.register(onrampRoutes, onramp);
 
   return app;
 }

@@ -19,6 +19,16 @@ const usage = `usage: tsx provider/main.ts serve
   RATES_MODE     local (fixed offline rates, default) or live (market APIs)
   LOG_LEVEL      pino level (default info)
 
+  Payment detection, one chain per CHAIN_RPC_URLS_<chainId> (none set: no chain is watched):
+  CHAIN_RPC_URLS_<chainId>      comma-separated http(s):// or ws(s):// JSON-RPC URLs of different
+                                providers; a quorum of them must agree on every fact
+  CONFIRMATIONS_<chainId>       blocks before a payment counts (default 1 on 31337, else 12)
+  CHAIN_POLL_INTERVAL_MS        how often each chain is polled for a new head (default 1000)
+  WEBHOOK_DISPATCH_INTERVAL_MS  how often due webhook deliveries are looked for (default 1000)
+  ALLOW_INSECURE_WEBHOOK_URLS   true: accept http://localhost webhook endpoints (development only)
+  FORGET_CHAIN_HISTORY          chain ids started afresh: the watcher forgets their blocks at start
+                                (development only: the dev stack's chain restarts on every run)
+
   merchant create prints a new merchant's secret and publishable keys. With the embedded PGlite,
   run it while the provider is stopped: one process at a time may open DATA_DIR.`;
 

@@ -33,6 +33,11 @@ describe('serve', () => {
       dataDir,
       databaseUrl: undefined,
       ratesMode: 'local' as const,
+      chains: [],
+      chainPollIntervalMs: 1_000,
+      webhookDispatchIntervalMs: 1_000,
+      allowInsecureWebhookUrls: false,
+      forgetChainHistory: [],
     };
     const failure = await serve({ config }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PortInUseError);
@@ -49,6 +54,11 @@ describe('serve', () => {
       dataDir,
       databaseUrl: undefined,
       ratesMode: 'local' as const,
+      chains: [],
+      chainPollIntervalMs: 1_000,
+      webhookDispatchIntervalMs: 1_000,
+      allowInsecureWebhookUrls: false,
+      forgetChainHistory: [],
     };
     const running = await serve({ config });
     try {

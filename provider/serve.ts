@@ -2,6 +2,11 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildServer } from './buildServer.ts';
+import { createExpirySweeper } from './checkout/createExpirySweeper.ts';
+import type { ExpirySweeper } from './checkout/createExpirySweeper.ts';
+import { createPaymentDetection } from './checkout/createPaymentDetection.ts';
+import { forgetChainHistory } from './checkout/forgetChainHistory.ts';
+import type { PaymentDetection } from './checkout/createPaymentDetection.ts';
 import type { ProviderConfig } from './config/readConfig.ts';
 import type { Database } from './db/Database.ts';
 import type { MigrateErrorType } from './db/migrate.ts';
@@ -11,7 +16,9 @@ import { openDatabase } from './db/openDatabase.ts';
 import { DatabaseUnreachableError } from './db/errors.ts';
 import { PortInUseError } from './errors.ts';
 import { createLiveRateSettings } from './rateBook/createLiveRateSettings.ts';
+import type { PaymentsLogger } from './payments/PaymentsLogger.ts';
 import { createLocalRateSettings } from './rateBook/createLocalRateSettings.ts';
+import { onCheckoutSessionSettled } from './subscriptions/onCheckoutSessionSettled.ts';
 
 export type ServeParameters = {
   config: ProviderConfig;
@@ -24,15 +31,30 @@ export type ServeReturnType = {
   url: string;
   app: FastifyInstance;
   db: Database;
-  /** Stops accepting requests, lets running ones finish, then closes the database. */
+  /** One chain watcher per configured chain (none without `CHAIN_RPC_URLS_<chainId>`). */
+  paymentDetection: PaymentDetection;
+  expirySweeper: ExpirySweeper;
+  /**
+   * Stops the chain watchers and the expiry sweeper (after their running step), stops accepting
+   * requests and lets running ones finish (the webhook dispatcher stops with the server), then
+   * closes the database.
+   */
   close(): Promise<void>;
 };
 
 export type ServeErrorType =
   PortInUseError | OpenDatabaseErrorType | DatabaseUnreachableError | MigrateErrorType;
 
-/** Opens and migrates the database, then listens. Everything opened is closed again on failure. */
-export async function serve({ config, logger, now }: ServeParameters): Promise<ServeReturnType> {
+/**
+ * Opens and migrates the database, then listens and starts the background work: a chain watcher
+ * per configured chain, the expiry sweeper and the webhook dispatcher (each safe to run in
+ * several processes on one database). Everything opened is closed again on failure.
+ */
+export async function serve({
+  config,
+  logger,
+  now = () => new Date(),
+}: ServeParameters): Promise<ServeReturnType> {
   const { host, port } = config;
   // Checked before the database is opened: PGlite does not lock its directory, so a second
   // stack on the same DATA_DIR must stop here rather than open it too.
@@ -43,27 +65,83 @@ export async function serve({ config, logger, now }: ServeParameters): Promise<S
     dataDir: join(config.dataDir, 'provider-db'),
   });
   let app: FastifyInstance | undefined;
+  // The watchers log through the server's logger, which exists only once the server is built.
+  const log: PaymentsLogger = {
+    info: (details, message) => app?.log.info(details, message),
+    warn: (details, message) => app?.log.warn(details, message),
+    error: (details, message) => app?.log.error(details, message),
+  };
+  let paymentDetection: PaymentDetection | undefined;
+  let expirySweeper: ExpirySweeper | undefined;
+  const stopBackgroundWork = async () => {
+    await Promise.all([paymentDetection?.stop(), expirySweeper?.stop()]);
+  };
   try {
+    paymentDetection = createPaymentDetection({
+      db,
+      chains: config.chains,
+      now,
+      log,
+      pollIntervalMs: config.chainPollIntervalMs,
+      // A paid session may be a subscription's first payment or a renewal.
+      onSessionPaid: onCheckoutSessionSettled,
+    });
+    expirySweeper = createExpirySweeper({
+      db,
+      now,
+      onError: (error) => {
+        log.error({ err: error }, 'expiry sweep failed');
+      },
+    });
     await db.query('select 1').catch((cause: unknown) => {
       throw new DatabaseUnreachableError({ kind: db.kind, cause });
     });
     const { applied } = await migrate({ db });
+    const forgotten: { chainId: number; droppedPayments: number }[] = [];
+    for (const chainId of config.forgetChainHistory) {
+      const { droppedPayments } = await forgetChainHistory({ db, chainId, now: now() });
+      forgotten.push({ chainId, droppedPayments });
+    }
     app = await buildServer({
       db,
       logger,
       rates: config.ratesMode === 'live' ? createLiveRateSettings() : createLocalRateSettings(),
-      ...(now === undefined ? {} : { now }),
+      now,
+      chains: paymentDetection.chains,
+      webhooks: {
+        allowInsecureWebhookUrls: config.allowInsecureWebhookUrls,
+        dispatcher: { intervalMs: config.webhookDispatchIntervalMs },
+      },
     });
     if (applied.length > 0) app.log.info({ applied }, 'database migrated');
+    if (forgotten.length > 0) {
+      app.log.warn({ chains: forgotten }, 'chain history forgotten (FORGET_CHAIN_HISTORY)');
+    }
     const url = await listen(app, { host, port });
-    app.log.info({ url, storage: db.kind }, `TP Provider API listening on ${url}`);
+    paymentDetection.start();
+    expirySweeper.start();
+    app.log.info(
+      {
+        url,
+        storage: db.kind,
+        chains: config.chains.map(({ chainId, rpcUrls, confirmations }) => ({
+          chainId,
+          endpoints: rpcUrls.length,
+          confirmations,
+        })),
+      },
+      `TP Provider API listening on ${url}`,
+    );
     const server = app;
     return {
       url,
       app: server,
       db,
+      paymentDetection,
+      expirySweeper,
       async close() {
         try {
+          await stopBackgroundWork();
           await server.close();
         } finally {
           await db.close();
@@ -71,6 +149,7 @@ export async function serve({ config, logger, now }: ServeParameters): Promise<S
       },
     };
   } catch (error) {
+    await stopBackgroundWork();
     await app?.close();
     await db.close();
     throw error;

@@ -385,10 +385,16 @@ describe.each(testDatabases())('checkout routes on $name', ({ open }) => {
           '/v1/checkout/sessions',
           '/v1/checkout/sessions/{id}',
           '/v1/checkout/sessions/{id}/quotes',
+          '/v1/checkout/sessions/{id}/payments',
         ]),
       );
       expect(document.paths['/v1/checkout/sessions']?.post?.security).toEqual([{ secretKey: [] }]);
       expect(document.paths['/v1/checkout/sessions']?.post?.requestBody).toBeDefined();
+      expect(document.paths['/v1/checkout/sessions/{id}/payments']?.post?.security).toEqual([
+        { secretKey: [] },
+        { publishableKey: [] },
+        { publishableKeyQuery: [] },
+      ]);
       expect(Object.keys(document.components.securitySchemes)).toEqual([
         'secretKey',
         'publishableKey',

@@ -1,5 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Hex } from 'viem';
+import { ReportPaymentBody } from '../../shared/providerApi/CheckoutPayment.ts';
+import type { ReportPaymentBody as ReportPaymentBodyType } from '../../shared/providerApi/CheckoutPayment.ts';
 import { CheckoutQuote, LockQuoteBody } from '../../shared/providerApi/CheckoutQuote.ts';
 import type {
   CheckoutQuote as CheckoutQuoteType,
@@ -22,16 +25,26 @@ import {
 } from '../idempotency/createIdempotencyHooks.ts';
 import { authenticateMerchant } from '../merchants/authenticateMerchant.ts';
 import type { AuthenticatedMerchant } from '../merchants/findMerchantByKey.ts';
+import type { CheckoutSessionRecord } from './CheckoutSessionRecord.ts';
 import { insertCheckoutSession } from './insertCheckoutSession.ts';
+import { listSessionPayments } from './listSessionPayments.ts';
 import { lockQuote } from './lockQuote.ts';
 import { parseCreateSessionBody } from './parseCreateSessionBody.ts';
+import type { PaymentChain } from './PaymentChain.ts';
 import { readCheckoutSession } from './readCheckoutSession.ts';
+import { reportPayment } from './reportPayment.ts';
 import { toCheckoutSessionResponse } from './toCheckoutSessionResponse.ts';
 
 export type CheckoutRoutesOptions = {
   /** How long a locked quote holds (default 600 s). */
   quoteTtlSeconds?: number;
+  /** The chains whose payments this provider watches, by chain id (none: reports answer 503). */
+  chains?: ReadonlyMap<number, PaymentChain>;
+  /** How long a payment report waits for the watcher to record the transaction. Default 3 s. */
+  reportPaymentWaitMs?: number;
 };
+
+export const defaultReportPaymentWaitMs = 3_000;
 
 const IdempotencyHeaders = Type.Object({
   'idempotency-key': Type.Optional(
@@ -62,6 +75,7 @@ const errors = {
   401: ErrorResponse,
   404: ErrorResponse,
   409: ErrorResponse,
+  422: ErrorResponse,
   429: ErrorResponse,
   503: ErrorResponse,
 };
@@ -71,11 +85,17 @@ const errors = {
  * - `POST /v1/checkout/sessions` (secret key): a price to pay, how, to whom, until when.
  * - `GET /v1/checkout/sessions/{id}` (publishable or secret key): what the widget shows.
  * - `POST /v1/checkout/sessions/{id}/quotes` (publishable or secret key): lock one option.
+ * - `POST /v1/checkout/sessions/{id}/payments` (publishable or secret key): the widget reports
+ *   the transaction it sent, for a faster answer than the watcher's next poll.
  * A key only ever reaches its own merchant's sessions; another's answer 404 like unknown ids.
  */
 export function checkoutRoutes(
   app: FastifyInstance,
-  { quoteTtlSeconds }: CheckoutRoutesOptions,
+  {
+    quoteTtlSeconds,
+    chains = new Map(),
+    reportPaymentWaitMs = defaultReportPaymentWaitMs,
+  }: CheckoutRoutesOptions,
 ): Promise<void> {
   const secretOnly = authenticateMerchant({ accepts: ['secret'] });
   const anyKey = authenticateMerchant({ accepts: ['secret', 'publishable'] });
@@ -110,8 +130,10 @@ export function checkoutRoutes(
         session,
         now: app.now(),
       });
+      app.metrics.checkoutSessionsCreated.inc();
       return toCheckoutSessionResponse({
         session: created,
+        payments: [],
         rates: app.rates,
         includeMetadata: true,
       });
@@ -134,11 +156,7 @@ export function checkoutRoutes(
     async (request) => {
       const merchant = requireMerchant(request);
       const session = await readOwnSession(app, request.params.id, merchant);
-      return toCheckoutSessionResponse({
-        session,
-        rates: app.rates,
-        includeMetadata: merchant.keyKind === 'secret',
-      });
+      return respondWithSession(app, session, merchant);
     },
   );
 
@@ -167,7 +185,7 @@ export function checkoutRoutes(
     async (request) => {
       const merchant = requireMerchant(request);
       const session = await readOwnSession(app, request.params.id, merchant);
-      return lockQuote({
+      const quote = await lockQuote({
         db: app.db,
         session,
         chainId: request.body.chain_id,
@@ -177,10 +195,73 @@ export function checkoutRoutes(
         now: app.now(),
         ...(quoteTtlSeconds === undefined ? {} : { ttlSeconds: quoteTtlSeconds }),
       });
+      app.metrics.quotesLocked.inc();
+      return quote;
+    },
+  );
+
+  const paymentIdempotency = createIdempotencyHooks();
+  app.post<{
+    Params: { id: string };
+    Body: ReportPaymentBodyType;
+    Reply: CheckoutSessionType;
+  }>(
+    '/v1/checkout/sessions/:id/payments',
+    {
+      schema: {
+        summary: 'Report the transaction sent for a session',
+        description:
+          'For a faster answer than the chain watcher: the provider checks the transaction ' +
+          'on a quorum of its RPC endpoints exactly as the watcher would (a quote reference of ' +
+          'this session, the quoted chain, token and recipient), lets the watcher record it, and ' +
+          'answers 202 with the session (`payments` shows it once recorded). ' +
+          '`transaction_not_found` (404): not mined yet, retry. A transaction pays one session ' +
+          "only: another session's gets 409 `payment_already_used`.",
+        tags: ['checkout'],
+        security: anyKeySecurity,
+        headers: IdempotencyHeaders,
+        params: SessionIdParams,
+        querystring: PublishableKeyQuery,
+        body: ReportPaymentBody,
+        response: { 202: CheckoutSession, ...errors },
+      },
+      onRequest: anyKey,
+      preHandler: paymentIdempotency.preHandler,
+      onSend: paymentIdempotency.onSend,
+    },
+    async (request, reply) => {
+      const merchant = requireMerchant(request);
+      const session = await readOwnSession(app, request.params.id, merchant);
+      await reportPayment({
+        db: app.db,
+        session,
+        chainId: request.body.chain_id,
+        txHash: request.body.tx_hash as Hex,
+        chains,
+        waitMs: reportPaymentWaitMs,
+        log: request.log,
+      });
+      const current = await readOwnSession(app, session.id, merchant);
+      void reply.code(202);
+      return respondWithSession(app, current, merchant);
     },
   );
 
   return Promise.resolve();
+}
+
+async function respondWithSession(
+  app: FastifyInstance,
+  session: CheckoutSessionRecord,
+  merchant: AuthenticatedMerchant,
+): Promise<CheckoutSessionType> {
+  const payments = await listSessionPayments({ db: app.db, sessionIds: [session.id] });
+  return toCheckoutSessionResponse({
+    session,
+    payments: payments.get(session.id) ?? [],
+    rates: app.rates,
+    includeMetadata: merchant.keyKind === 'secret',
+  });
 }
 
 function requireMerchant(request: FastifyRequest): AuthenticatedMerchant {

@@ -12,3 +12,17 @@ export class InvalidSessionTransitionError extends TpError {
     });
   }
 }
+
+/** A checkout worker (the expiry sweeper) was given an option out of range. */
+export class InvalidCheckoutOptionsError extends TpError {
+  override name = 'InvalidCheckoutOptionsError';
+  override readonly code = 'checkout/invalid-options';
+
+  constructor({ option, expected }: { option: string; expected: string }) {
+    super({
+      code: 'checkout/invalid-options',
+      shortMessage: `${option} must be ${expected}.`,
+      details: { option, expected },
+    });
+  }
+}

@@ -1,18 +1,23 @@
 import type { SessionStatus } from '../../shared/providerApi/CheckoutSession.ts';
 import { InvalidSessionTransitionError } from './errors.ts';
+import type { PaymentOutcome } from './summarizeSessionPayments.ts';
 
 /**
- * What can happen to a checkout session. Payment events come from the chain watcher (a later
- * task); `expire` from the clock. `outcome` compares what arrived with the quoted amount.
+ * What can happen to a checkout session. Payment events come from the chain watcher
+ * (`applyChainObservations`); `expire` from the clock.
  */
 export type SessionEvent =
   | { type: 'expire' }
   /** A transfer carrying one of the session's quote references is seen, not yet confirmed. */
   | { type: 'payment_seen' }
-  /** The seen transfer is gone (reorg, reverted) before it was confirmed. */
+  /** The last seen transfer is gone (its block left the chain) before it was confirmed. */
   | { type: 'payment_dropped' }
-  /** Confirmed on a quorum of RPC endpoints; for `underpaid`, the total paid so far. */
-  | { type: 'payment_confirmed'; outcome: 'exact' | 'under' | 'over' };
+  /**
+   * A payment reached its confirmations. `outcome`: every confirmed payment of the session
+   * against the quote (`summarizeSessionPayments`); `isLate`: this payment's block is dated after
+   * the quote's expiry.
+   */
+  | { type: 'payment_confirmed'; outcome: PaymentOutcome; isLate: boolean };
 
 export type TransitionSessionReturnType = SessionStatus;
 export type TransitionSessionErrorType = InvalidSessionTransitionError;
@@ -22,16 +27,21 @@ const confirmedTo = { exact: 'settled', under: 'underpaid', over: 'overpaid' } a
 /**
  * The session's state machine, the only way its status changes:
  *
- * | from      | expire  | payment_seen | payment_dropped | payment_confirmed (exact/under/over) |
- * | --------- | ------- | ------------ | --------------- | ------------------------------------ |
- * | open      | expired | pending      | —               | settled / underpaid / overpaid       |
- * | pending   | —       | pending      | open            | settled / underpaid / overpaid       |
- * | underpaid | —       | underpaid    | —               | settled / underpaid / overpaid       |
- * | expired   | —       | expired      | —               | paid_late                            |
- * | settled, overpaid, paid_late: final, no event applies                                    |
+ * | from      | expire  | payment_seen | payment_dropped | payment_confirmed on time (exact/under/over) | payment_confirmed late |
+ * | --------- | ------- | ------------ | --------------- | -------------------------------------------- | ---------------------- |
+ * | open      | expired | pending      | —               | settled / underpaid / overpaid               | paid_late              |
+ * | pending   | —       | pending      | open            | settled / underpaid / overpaid               | paid_late              |
+ * | underpaid | —       | underpaid    | —               | settled / underpaid / overpaid               | paid_late              |
+ * | expired   | —       | expired      | —               | paid_late                                    | paid_late              |
+ * | settled   | —       | settled      | —               | overpaid                                     | overpaid               |
+ * | overpaid  | —       | overpaid     | —               | overpaid                                     | overpaid               |
+ * | paid_late | —       | paid_late    | —               | paid_late                                    | paid_late              |
  *
- * A payment seen before expiry holds the session (`pending` does not expire); one seen after
- * expiry is a late payment. An underpaid session takes top-ups. Anything not in the table is an
+ * A payment seen before expiry holds the session (`pending` does not expire); one confirmed
+ * after expiry, or dated after its quote's expiry, is a late payment. An underpaid session takes
+ * top-ups. `settled`, `overpaid` and `paid_late` never go back: more money after `settled` makes
+ * it `overpaid` (the merchant has something to refund), and the two exception states keep
+ * whatever else arrives (visible in the session's payments). Anything not in the table is an
  * error, never a silent no-op.
  */
 export function transitionSession(
@@ -44,28 +54,19 @@ export function transitionSession(
 }
 
 function nextState(state: SessionStatus, event: SessionEvent): SessionStatus | undefined {
+  if (event.type === 'payment_seen') return state === 'open' ? 'pending' : state;
   switch (state) {
     case 'open':
-      if (event.type === 'expire') return 'expired';
-      if (event.type === 'payment_seen') return 'pending';
-      if (event.type === 'payment_confirmed') return confirmedTo[event.outcome];
-      return undefined;
     case 'pending':
-      if (event.type === 'payment_seen') return 'pending';
-      if (event.type === 'payment_dropped') return 'open';
-      if (event.type === 'payment_confirmed') return confirmedTo[event.outcome];
-      return undefined;
     case 'underpaid':
-      if (event.type === 'payment_seen') return 'underpaid';
-      if (event.type === 'payment_confirmed') return confirmedTo[event.outcome];
-      return undefined;
+      if (event.type === 'expire') return state === 'open' ? 'expired' : undefined;
+      if (event.type === 'payment_dropped') return state === 'pending' ? 'open' : undefined;
+      return event.isLate ? 'paid_late' : confirmedTo[event.outcome];
     case 'expired':
-      if (event.type === 'payment_seen') return 'expired';
-      if (event.type === 'payment_confirmed') return 'paid_late';
-      return undefined;
+    case 'paid_late':
+      return event.type === 'payment_confirmed' ? 'paid_late' : undefined;
     case 'settled':
     case 'overpaid':
-    case 'paid_late':
-      return undefined;
+      return event.type === 'payment_confirmed' ? 'overpaid' : undefined;
   }
 }

@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, types } from '@electric-sql/pglite';
 import type { Transaction } from '@electric-sql/pglite';
+import { createPglitePreparedQuery } from './createPglitePreparedQuery.ts';
+import type { PglitePreparedQuery } from './createPglitePreparedQuery.ts';
 import type { Database, DatabaseSession } from './Database.ts';
 
 export type OpenPgliteDatabaseParameters = {
@@ -23,11 +25,13 @@ export async function openPgliteDatabase({
     // PGlite returns small int8 values as number and large ones as bigint; money needs one type.
     parsers: { [types.INT8]: (value: string) => BigInt(value) },
   });
+  const preparedQuery = createPglitePreparedQuery({ pglite });
   let isClosed = false;
   return {
     kind: 'pglite',
-    ...toSession(pglite),
-    transaction: (fn) => pglite.transaction((transaction) => fn(toSession(transaction))),
+    ...toSession(pglite, preparedQuery),
+    transaction: (fn) =>
+      pglite.transaction((transaction) => fn(toSession(transaction, preparedQuery))),
     async close() {
       if (isClosed) return;
       isClosed = true;
@@ -36,12 +40,14 @@ export async function openPgliteDatabase({
   };
 }
 
-function toSession(target: PGlite | Transaction): DatabaseSession {
+function toSession(
+  target: PGlite | Transaction,
+  preparedQuery: PglitePreparedQuery,
+): DatabaseSession {
   return {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- see Database.ts
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      const { rows } = await target.query<Row>(sql, [...params]);
-      return { rows };
+    query<Row>(sql: string, params: readonly unknown[] = []) {
+      return preparedQuery<Row>(target, sql, params);
     },
     async exec(sql: string) {
       await target.exec(sql);

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../http/errors.ts';
 import { limitRate } from '../rateLimits/limitRate.ts';
-import { findMerchantByKey } from './findMerchantByKey.ts';
 import type { AuthenticatedMerchant } from './findMerchantByKey.ts';
 import type { MerchantKeyKind } from './merchantKeys.ts';
 
@@ -35,8 +34,7 @@ export function authenticateMerchant({
 }: AuthenticateMerchantParameters): AuthenticateMerchantReturnType {
   return async (request, reply) => {
     const key = readPresentedKey(request);
-    const merchant =
-      key === undefined ? undefined : await findMerchantByKey({ db: request.server.db, key });
+    const merchant = key === undefined ? undefined : await request.server.merchantKeys.find(key);
     if (merchant === undefined) {
       throw new ApiError({
         code: 'unauthorized',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { Database } from '../db/Database.ts';
@@ -57,13 +57,24 @@ export async function loadSigningKey({
   if (bytesToHex(ed25519.getPublicKey(secretKey)) !== row.public_key) {
     throw new Error(`signing key ${row.id}: the stored public key does not match its secret key`);
   }
+  // Node's native Ed25519 signs in ~0.07 ms where noble takes ~1 ms (it re-derives the key on
+  // every call): quote creation is bound by it. Ed25519 is deterministic, so both give the same
+  // bytes (checked against RFC 8032 in the test).
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([ed25519Pkcs8Prefix, secretKey]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   return {
     id: row.id,
     algorithm: 'ed25519',
     publicKey: row.public_key,
     createdAt: row.created_at,
-    sign: (message) => bytesToHex(ed25519.sign(message, secretKey)),
+    sign: (message) => sign(null, message, privateKey).toString('hex'),
   };
 }
+
+/** PKCS#8 DER of an Ed25519 private key (RFC 8410), up to the 32 key bytes that follow it. */
+const ed25519Pkcs8Prefix = Buffer.from('302e020100300506032b657004220420', 'hex');
 
 type StoredKey = { id: string; secret_key: string; public_key: string; created_at: Date };

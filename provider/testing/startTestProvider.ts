@@ -23,7 +23,10 @@ export type StartTestProviderParameters = {
   db: Database;
   start?: Date;
   rateLimits?: RateLimitSettings;
-} & Pick<BuildServerParameters, 'rates' | 'fetch' | 'quoteTtlSeconds'>;
+} & Pick<
+  BuildServerParameters,
+  'rates' | 'fetch' | 'quoteTtlSeconds' | 'chains' | 'reportPaymentWaitMs' | 'webhooks'
+>;
 
 export type StartTestProviderReturnType = {
   app: FastifyInstance;

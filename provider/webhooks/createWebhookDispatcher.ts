@@ -27,6 +27,8 @@ export type CreateWebhookDispatcherParameters = {
   maxAgeMs?: number;
   /** Called when a round fails as a whole (the database is down, say) while started. */
   onError?: (error: unknown) => void;
+  /** Told each recorded attempt's outcome (metrics). */
+  onOutcome?: (outcome: RecordWebhookDeliveryOutcomeReturnType) => void;
 };
 
 export type WebhookDispatchRound = {
@@ -65,6 +67,7 @@ export function createWebhookDispatcher({
   leaseMs = 60_000,
   maxAgeMs = webhookMaxAgeMs,
   onError = () => {},
+  onOutcome = () => {},
 }: CreateWebhookDispatcherParameters): CreateWebhookDispatcherReturnType {
   assertPositiveInteger('batchSize', batchSize, 1_000);
   assertPositiveInteger('timeoutMs', timeoutMs, 60_000);
@@ -115,7 +118,7 @@ export function createWebhookDispatcher({
       // Stopped mid-request: whether it arrived is unknown, so no result; the lease brings it back.
       if (signal.aborted) return undefined;
     }
-    return recordWebhookDeliveryOutcome(db, {
+    const recorded = await recordWebhookDeliveryOutcome(db, {
       claim,
       outcome,
       now: now(),
@@ -123,6 +126,8 @@ export function createWebhookDispatcher({
       maxAgeMs,
       isFinal: claim.isEndpointDisabled,
     });
+    onOutcome(recorded);
+    return recorded;
   }
 
   function scheduleNext(delayMs: number, intervalMs: number): void {

@@ -285,6 +285,9 @@ export function webhookRoutes(
       onError: (error) => {
         app.log.error({ err: error }, 'webhook delivery round failed');
       },
+      onOutcome: (outcome) => {
+        app.metrics.webhookDeliveries.inc({ outcome });
+      },
     });
     app.addHook('onListen', (done) => {
       worker.start({ intervalMs });

@@ -2,15 +2,21 @@
 import { writeFileSync } from 'node:fs';
 import type { Benchmark } from './Benchmark.ts';
 import { benchExtensionServiceWorker } from './benchExtensionServiceWorker.ts';
+import { benchPaymentToWebhook } from './benchPaymentToWebhook.ts';
 import { benchPolicyDecide } from './benchPolicyDecide.ts';
+import { benchProviderThroughput } from './benchProviderThroughput.ts';
 import { benchStackStart } from './benchStackStart.ts';
 import { benchUnlock } from './benchUnlock.ts';
+import { benchWidget } from './benchWidget.ts';
 
 const benchmarks: readonly Benchmark[] = [
   benchStackStart,
   benchExtensionServiceWorker,
   benchUnlock,
   benchPolicyDecide,
+  benchWidget,
+  benchProviderThroughput,
+  { name: 'payment → webhook', run: () => benchPaymentToWebhook() },
 ];
 
 const results: Record<string, number> = {};

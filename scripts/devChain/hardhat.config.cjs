@@ -18,7 +18,8 @@ module.exports = {
   },
   networks: {
     hardhat: {
-      chainId: 31337,
+      // startDevChain's `chainId` option (tests start a second chain); 31337 otherwise.
+      chainId: Number(process.env.DEV_CHAIN_ID ?? '31337'),
       accounts: {
         mnemonic: 'test test test test test test test test test test test junk',
         count: 20,

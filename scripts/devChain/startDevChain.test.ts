@@ -81,6 +81,21 @@ describe('startDevChain', () => {
     expect((error as DevChainExitedError).details.stderrTail).toContain('EADDRNOTAVAIL');
   });
 
+  it('starts a second, distinct chain with another chain id when asked', async () => {
+    const other = await startDevChain({ port: 0, chainId: 31338 });
+    try {
+      const response = await fetch(other.rpcUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
+      });
+      expect(await response.json()).toMatchObject({ result: '0x7a6a' });
+      expect(other.chainId).toBe(31338);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('frees the port once stop() resolves', async () => {
     const other = await startDevChain({ port: 0 });
     await other.stop();

@@ -18,9 +18,11 @@ export type StartDevChainParameters = {
   host?: string;
   /** Default 8545. `0` lets the OS pick a free port (read back from the node's banner). */
   port?: number;
+  /** Default 31337. Another id gives a second, distinct chain (tests of wrong-chain payments). */
+  chainId?: number;
   /** Receives every line the node prints (stdout and stderr), without colors. */
   log?: (line: string) => void;
-  /** How long to wait for `eth_chainId` to answer 0x7a69. Default 30 s. */
+  /** How long to wait for `eth_chainId` to answer `chainId`. Default 30 s. */
   startTimeoutMs?: number;
   /** How long `stop()` waits after SIGTERM before sending SIGKILL. Default 5 s. */
   killTimeoutMs?: number;
@@ -28,7 +30,7 @@ export type StartDevChainParameters = {
 
 export type StartDevChainReturnType = {
   rpcUrl: string;
-  chainId: 31337;
+  chainId: number;
   port: number;
   /** Kills the node (SIGTERM, then SIGKILL) and resolves once it has exited. Idempotent. */
   stop: () => Promise<void>;
@@ -37,13 +39,14 @@ export type StartDevChainReturnType = {
 export type StartDevChainErrorType =
   PortInUseError | DevChainExitedError | DevChainStartTimeoutError | Error;
 
-const devChainChainIdHex = '0x7a69';
+const devChainChainId = 31337;
 const stderrTailLines = 30;
 const pollIntervalMs = 50;
 
 export async function startDevChain({
   host = '127.0.0.1',
   port = 8545,
+  chainId = devChainChainId,
   log,
   startTimeoutMs = 30_000,
   killTimeoutMs = 5_000,
@@ -72,6 +75,8 @@ export async function startDevChain({
         HARDHAT_DISABLE_TELEMETRY_PROMPT: 'true',
         HARDHAT_HIDE_SOLIDITY_SURVEY_MESSAGE: 'true',
         NO_COLOR: '1',
+        // Read by hardhat.config.cjs.
+        DEV_CHAIN_ID: String(chainId),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -188,7 +193,7 @@ export async function startDevChain({
         const url = rpcUrlFor(host, listeningPort ?? port);
         while (isStarting) {
           lastAnswer = await readChainId(url);
-          if (lastAnswer === devChainChainIdHex) {
+          if (lastAnswer === `0x${chainId.toString(16)}`) {
             settle(() => {
               resolve(url);
             });
@@ -198,7 +203,7 @@ export async function startDevChain({
         }
       });
     });
-    return { rpcUrl, chainId: 31337, port: listeningPort ?? port, stop };
+    return { rpcUrl, chainId, port: listeningPort ?? port, stop };
   } catch (error) {
     await stop();
     throw error;

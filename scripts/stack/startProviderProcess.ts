@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { TpError } from '../../shared/errors/TpError.ts';
+import { devStackProviderEnv } from './devStackProviderEnv.ts';
 import { waitForHttp } from './waitForHttp.ts';
 
 export type StartProviderProcessParameters = {
@@ -8,12 +9,22 @@ export type StartProviderProcessParameters = {
   readonly port: number;
   readonly dataDir: string;
   readonly stackFile: string;
+  /**
+   * The dev chain's JSON-RPC URL: the provider watches chain `chainId` there for payments, with
+   * dev-stack timings (one confirmation, quick polls) and http webhook URLs to this machine
+   * allowed. Without it, no chain is watched.
+   */
+  readonly chain?: { readonly chainId: number; readonly rpcUrl: string };
+  /** More settings for the provider (they win over the ones above and the parent's). */
+  readonly env?: Readonly<Record<string, string>>;
   readonly log?: (line: string) => void;
 };
 
 export type StartProviderProcessReturnType = {
   readonly url: string;
   readonly stop: () => Promise<void>;
+  /** SIGKILL, as a crash would: nothing is closed cleanly. Resolves once the process is gone. */
+  readonly kill: () => Promise<void>;
 };
 
 /** Runs `provider/main.ts serve` as a child process and waits until /healthz answers. */
@@ -22,6 +33,8 @@ export async function startProviderProcess({
   port,
   dataDir,
   stackFile,
+  chain,
+  env = {},
   log,
 }: StartProviderProcessParameters): Promise<StartProviderProcessReturnType> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'provider/main.ts', 'serve'], {
@@ -31,6 +44,8 @@ export async function startProviderProcess({
       PROVIDER_PORT: String(port),
       DATA_DIR: dataDir,
       STACK_FILE: stackFile,
+      ...(chain === undefined ? {} : devStackProviderEnv(chain)),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,6 +72,12 @@ export async function startProviderProcess({
     await exited;
     clearTimeout(timer);
   };
+  const kill = async () => {
+    process.off('exit', killOnParentExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await exited;
+  };
 
   const url = `http://${host}:${port}`;
   try {
@@ -74,5 +95,5 @@ export async function startProviderProcess({
       cause: error,
     });
   }
-  return { url, stop };
+  return { url, stop, kill };
 }

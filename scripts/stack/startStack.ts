@@ -27,7 +27,8 @@ export type StartStackReturnType = {
 
 /**
  * The local stack: Hardhat dev chain with the test tokens, the provider on PGlite with a demo
- * merchant (its keys in `<dataDir>/merchant.json`), the demo shop.
+ * merchant (its keys in `<dataDir>/merchant.json`) watching the dev chain for payments (see
+ * `devStackProviderEnv`), the demo shop.
  * If any part fails to start, the parts already running are stopped before the error surfaces.
  */
 export async function startStack({
@@ -69,6 +70,7 @@ export async function startStack({
         port: ports.provider,
         dataDir: resolve(dataDir),
         stackFile,
+        chain: { chainId: deployed.chainId, rpcUrl: chain.rpcUrl },
         log: (line) => log?.('provider', line),
       });
     // The merchant is written before the provider starts: PGlite takes one process at a time.
@@ -84,7 +86,14 @@ export async function startStack({
       provider = await startProvider();
       stoppers.push(provider.stop);
     }
-    const shop = await startDemoShop({ host, port: ports.shop, widgetDir: join('dist', 'widget') });
+    const shop = await startDemoShop({
+      host,
+      port: ports.shop,
+      widgetDir: join('dist', 'widget'),
+      demoPagesDir: join('dist', 'demo-shop'),
+      providerUrl: info.providerUrl,
+      merchantFile: join(resolve(dataDir), 'merchant.json'),
+    });
     stoppers.push(shop.stop);
     return { info, stackFile, stop };
   } catch (error) {

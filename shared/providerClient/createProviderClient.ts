@@ -2,8 +2,20 @@ import type { ApiErrorBody } from '../providerApi/ApiErrorBody.ts';
 import type { ReportPaymentBody } from '../providerApi/CheckoutPayment.ts';
 import type { CheckoutQuote, LockQuoteBody } from '../providerApi/CheckoutQuote.ts';
 import type { CheckoutSession, CreateCheckoutSessionBody } from '../providerApi/CheckoutSession.ts';
+import type { CreatePlanBody, Plan } from '../providerApi/Plan.ts';
+import type { CreateOnrampOrderBody, OnrampOrder } from '../providerApi/OnrampOrder.ts';
+import type { CreateOnrampQuoteBody, OnrampQuote } from '../providerApi/OnrampQuote.ts';
 import type { RatesList } from '../providerApi/RatesList.ts';
 import type { SigningKeysList } from '../providerApi/SigningKeysList.ts';
+import type {
+  CancelSubscriptionBody,
+  CreateSubscriptionCheckoutBody,
+  StartTrialBody,
+  SubscriberCancelBody,
+  Subscription,
+  SubscriptionCheckout,
+  SubscriptionInvoice,
+} from '../providerApi/Subscription.ts';
 import { MissingProviderKeyError, ProviderApiError, ProviderUnreachableError } from './errors.ts';
 
 export type CreateProviderClientParameters = {
@@ -36,6 +48,32 @@ export type ProviderClient = {
     body: ReportPaymentBody,
     options?: PostOptions,
   ): Promise<CheckoutSession>;
+  /** Subscriptions (secret key): a plan, then a checkout session in subscription mode for it. */
+  createPlan(body: CreatePlanBody, options?: PostOptions): Promise<Plan>;
+  getPlan(id: string): Promise<Plan>;
+  createSubscriptionCheckout(
+    body: CreateSubscriptionCheckoutBody,
+    options?: PostOptions,
+  ): Promise<SubscriptionCheckout>;
+  /** The plan behind a checkout session (and its subscription once created). */
+  getSubscriptionCheckout(sessionId: string): Promise<SubscriptionCheckout>;
+  startSubscriptionTrial(sessionId: string, body: StartTrialBody): Promise<Subscription>;
+  getSubscription(id: string): Promise<Subscription>;
+  /** The merchant cancels (secret key). */
+  cancelSubscription(
+    id: string,
+    body?: CancelSubscriptionBody,
+    options?: PostOptions,
+  ): Promise<Subscription>;
+  /** The subscriber cancels, with a signature by the subscribing address. */
+  cancelSubscriptionAsSubscriber(id: string, body: SubscriberCancelBody): Promise<Subscription>;
+  /** The renewal due now, with its signed quote (what the wallet's scheduler pays). */
+  getCurrentRenewal(subscriptionId: string): Promise<SubscriptionInvoice>;
+  /** On-ramp (publishable or secret key): a price for buying crypto, fees apart. */
+  createOnrampQuote(body: CreateOnrampQuoteBody, options?: PostOptions): Promise<OnrampQuote>;
+  /** An order from a quote; refused with a 403 code naming the compliance rule. */
+  createOnrampOrder(body: CreateOnrampOrderBody, options?: PostOptions): Promise<OnrampOrder>;
+  getOnrampOrder(id: string): Promise<OnrampOrder>;
 };
 
 export type CreateProviderClientReturnType = ProviderClient;
@@ -102,6 +140,15 @@ export function createProviderClient({
     return key;
   };
 
+  const requireSecretKey = (operation: string): string => {
+    if (secretKey === undefined) {
+      throw new MissingProviderKeyError({ operation, needs: 'the secret key' });
+    }
+    return secretKey;
+  };
+  const path = (...segments: string[]): string =>
+    segments.map((segment) => encodeURIComponent(segment)).join('/');
+
   return {
     getRates: () => call('GET', '/v1/rates', {}),
     getSigningKeys: () => call('GET', '/v1/keys', {}),
@@ -135,6 +182,54 @@ export function createProviderClient({
         body,
         idempotencyKey,
       });
+    },
+    async createPlan(body, { idempotencyKey } = {}) {
+      const key = requireSecretKey('createPlan');
+      return call('POST', '/v1/plans', { key, body, idempotencyKey });
+    },
+    async getPlan(id) {
+      const key = anyKey('getPlan');
+      return call('GET', `/v1/plans/${path(id)}`, { key });
+    },
+    async createSubscriptionCheckout(body, { idempotencyKey } = {}) {
+      const key = requireSecretKey('createSubscriptionCheckout');
+      return call('POST', '/v1/subscriptions/checkout', { key, body, idempotencyKey });
+    },
+    async getSubscriptionCheckout(sessionId) {
+      const key = anyKey('getSubscriptionCheckout');
+      return call('GET', `/v1/subscriptions/checkout/${path(sessionId)}`, { key });
+    },
+    async startSubscriptionTrial(sessionId, body) {
+      const key = anyKey('startSubscriptionTrial');
+      return call('POST', `/v1/subscriptions/checkout/${path(sessionId)}/trial`, { key, body });
+    },
+    async getSubscription(id) {
+      const key = anyKey('getSubscription');
+      return call('GET', `/v1/subscriptions/${path(id)}`, { key });
+    },
+    async cancelSubscription(id, body = {}, { idempotencyKey } = {}) {
+      const key = requireSecretKey('cancelSubscription');
+      return call('POST', `/v1/subscriptions/${path(id)}/cancel`, { key, body, idempotencyKey });
+    },
+    async cancelSubscriptionAsSubscriber(id, body) {
+      const key = anyKey('cancelSubscriptionAsSubscriber');
+      return call('POST', `/v1/subscriptions/${path(id)}/cancel-by-subscriber`, { key, body });
+    },
+    async getCurrentRenewal(subscriptionId) {
+      const key = anyKey('getCurrentRenewal');
+      return call('GET', `/v1/subscriptions/${path(subscriptionId)}/renewals/current`, { key });
+    },
+    async createOnrampQuote(body, { idempotencyKey } = {}) {
+      const key = anyKey('createOnrampQuote');
+      return call('POST', '/v1/onramp/quotes', { key, body, idempotencyKey });
+    },
+    async createOnrampOrder(body, { idempotencyKey } = {}) {
+      const key = anyKey('createOnrampOrder');
+      return call('POST', '/v1/onramp/orders', { key, body, idempotencyKey });
+    },
+    async getOnrampOrder(id) {
+      const key = anyKey('getOnrampOrder');
+      return call('GET', `/v1/onramp/orders/${path(id)}`, { key });
     },
   };
 }

@@ -10,6 +10,16 @@ export const webhookEventTypes = [
   'checkout.session.underpaid',
   'checkout.session.overpaid',
   'checkout.session.paid_late',
+  'onramp.order.created',
+  'onramp.order.pending',
+  'onramp.order.completed',
+  'onramp.order.failed',
+  'onramp.order.expired',
+  'subscription.created',
+  'subscription.renewed',
+  'subscription.past_due',
+  'subscription.canceled',
+  'subscription.ended',
 ] as const;
 
 export type WebhookEventType = (typeof webhookEventTypes)[number];

@@ -1,0 +1,27 @@
+// The sandbox page's only script (served from the provider, allowed by its CSP; no inline code).
+// The forms work without it; it only moves focus to the error summary and, while the tokens are
+// on their way, asks the provider every second whether the order moved on, then reloads.
+'use strict';
+
+document.addEventListener('DOMContentLoaded', () => {
+  const summary = document.querySelector('.error-summary');
+  if (summary instanceof HTMLElement) summary.focus();
+
+  const status = document.querySelector('[data-poll]');
+  if (!(status instanceof HTMLElement)) return;
+  const url = status.dataset.poll;
+  const poll = async () => {
+    try {
+      const response = await fetch(url, { headers: { accept: 'application/json' } });
+      const body = await response.json();
+      if (body.status !== 'pending' || body.step !== 'funding') {
+        window.location.reload();
+        return;
+      }
+    } catch {
+      // The provider may be restarting: keep asking.
+    }
+    window.setTimeout(poll, 1000);
+  };
+  window.setTimeout(poll, 1000);
+});

@@ -1,0 +1,148 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import type { Benchmark } from './Benchmark.ts';
+import type { ThroughputTargets } from './serveThroughputTargets.ts';
+
+export type ProviderThroughputResults = {
+  bare_route_per_s: number;
+  session_read_per_s: number;
+  quote_create_per_s: number;
+  session_read_p50_ms: number;
+  session_read_p99_ms: number;
+  quote_create_p50_ms: number;
+  quote_create_p99_ms: number;
+};
+
+/** What the issue asks of the provider, as shares of the bare route's throughput. */
+export const throughputTargets = { sessionRead: 0.3, quoteCreate: 0.1 } as const;
+
+const connections = 10;
+const warmUpSeconds = 3;
+const measureSeconds = 10;
+
+type Load = {
+  title: string;
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+};
+
+type Measured = { perSecond: number; p50Ms: number; p99Ms: number };
+
+/**
+ * Requests per second with p50/p99 latency, by autocannon against real listening servers in
+ * one child process: a bare Fastify route returning a constant, then the provider on PGlite
+ * (in a temporary directory; rate limits raised) answering session reads and quote creation
+ * with the publishable key, as the widget does. Same connections and duration for each, each
+ * after its own warm-up. Any non-2xx answer fails the run (a 429 or 500 is not throughput).
+ */
+export const benchProviderThroughput: Benchmark = {
+  name: 'provider throughput',
+  async run(): Promise<ProviderThroughputResults> {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/bench/serveThroughputTargets.ts'],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    );
+    try {
+      const targets = await readTargets(child);
+      const authorization = `Bearer ${targets.publishableKey}`;
+      const sessionUrl = `${targets.providerUrl}/v1/checkout/sessions/${targets.sessionId}`;
+      const bare = await measure({ title: 'bare route', url: `${targets.bareUrl}/` });
+      const read = await measure({
+        title: 'session read',
+        url: sessionUrl,
+        headers: { authorization },
+      });
+      const quote = await measure({
+        title: 'quote create',
+        url: `${sessionUrl}/quotes`,
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ chain_id: 31337, asset: 'USDC' }),
+      });
+      const results: ProviderThroughputResults = {
+        bare_route_per_s: bare.perSecond,
+        session_read_per_s: read.perSecond,
+        quote_create_per_s: quote.perSecond,
+        session_read_p50_ms: read.p50Ms,
+        session_read_p99_ms: read.p99Ms,
+        quote_create_p50_ms: quote.p50Ms,
+        quote_create_p99_ms: quote.p99Ms,
+      };
+      printRatios(results);
+      return results;
+    } finally {
+      child.stdin.end();
+      await new Promise<void>((done) => {
+        if (child.exitCode !== null) done();
+        else
+          child.once('exit', () => {
+            done();
+          });
+      });
+    }
+  },
+};
+
+async function readTargets(child: ChildProcess): Promise<ThroughputTargets> {
+  if (child.stdout === null) throw new Error('the bench targets have no stdout');
+  const lines = createInterface({ input: child.stdout });
+  const exited = new Promise<never>((_resolve, reject) => {
+    child.once('exit', (code) => {
+      reject(new Error(`the bench targets exited (${String(code)}) before serving`));
+    });
+  });
+  const firstLine = new Promise<string>((resolve) => {
+    lines.once('line', resolve);
+  });
+  const line = await Promise.race([firstLine, exited]);
+  lines.close();
+  return JSON.parse(line) as ThroughputTargets;
+}
+
+async function measure(load: Load): Promise<Measured> {
+  await runAutocannon(load, warmUpSeconds);
+  const result = await runAutocannon(load, measureSeconds);
+  const refused = result.non2xx + result.errors + result.timeouts;
+  if (refused > 0) {
+    throw new Error(
+      `${load.title}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ` +
+        `${result.timeouts} timeouts in ${result['2xx'] + refused} requests`,
+    );
+  }
+  return {
+    perSecond: Math.round(result.requests.total / result.duration),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+  };
+}
+
+function runAutocannon(load: Load, durationSeconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    ...load,
+    connections,
+    duration: durationSeconds,
+  });
+}
+
+function printRatios(results: ProviderThroughputResults): void {
+  const lines = [
+    ['session reads', results.session_read_per_s, throughputTargets.sessionRead],
+    ['quote creation', results.quote_create_per_s, throughputTargets.quoteCreate],
+  ] as const;
+  console.log(`  bare Fastify route: ${results.bare_route_per_s} req/s`);
+  for (const [what, perSecond, target] of lines) {
+    const ratio = perSecond / results.bare_route_per_s;
+    const verdict = ratio >= target ? 'meets' : 'MISSES';
+    console.log(
+      `  ${what}: ${perSecond} req/s = ${(ratio * 100).toFixed(1)}% of the bare route ` +
+        `(${verdict} the ≥ ${target * 100}% target)`,
+    );
+  }
+}
