@@ -13,3 +13,15 @@ describe('createWidgetTranslator', () => {
     expect(t('quoted.expiresIn', {})).toBe('Price locked for {time}');
   });
 });
+
+describe('createWidgetTranslator for right-to-left languages', () => {
+  it('isolates each inserted value so left-to-right amounts keep their place', () => {
+    const t = createWidgetTranslator(
+      { 'error.insufficient.body': 'تحتاج إلى {missing} إضافية على {network}.' },
+      { isolateValues: true },
+    );
+    expect(t('error.insufficient.body', { missing: '5 USDC', network: 'TP Pay dev chain' })).toBe(
+      'تحتاج إلى \u20685 USDC\u2069 إضافية على \u2068TP Pay dev chain\u2069.',
+    );
+  });
+});

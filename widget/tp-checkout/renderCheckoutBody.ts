@@ -99,7 +99,10 @@ function transactionLinks(view: CheckoutView): TemplateResult {
   return html`<p class="small muted">
     ${
       link === null
-        ? html`<span class="hash">${view.t('transaction.hash', { hash: txHash })}</span>`
+        ? // Only the hash is code: the label stays in the page's script and direction (every
+          // catalog puts {hash} last).
+          html`${view.t('transaction.hash', { hash: '' }).trim()}
+            <span class="hash">${txHash}</span>`
         : html`<a part="link" href=${link} target="_blank" rel="noopener noreferrer"
             >${view.t('transaction.view')}</a
           >`

@@ -232,7 +232,9 @@ export class TpCheckout extends LitElement {
       (catalog) => {
         if (this.#requestedLocale !== locale) return;
         this.locale = locale;
-        this.translator = createWidgetTranslator(catalog);
+        this.translator = createWidgetTranslator(catalog, {
+          isolateValues: rightToLeftLocales.has(locale),
+        });
       },
       (error: unknown) => {
         // A missing translation chunk must not block paying: show English.
