@@ -43,6 +43,9 @@ export async function advanceSubscriptionDeadlines({
   let canceled = 0;
   for (const { id } of scheduled.rows) {
     const isDone = await applyIfStill(db, id, now, (subscription) =>
+      // Re-checked under the lock: a concurrent sweep may have canceled it since the select.
+      subscription.status !== 'canceled' &&
+      subscription.status !== 'ended' &&
       subscription.cancelAt !== null &&
       subscription.cancelAt.getTime() <= now.getTime() &&
       subscription.cancellationReason !== null &&
