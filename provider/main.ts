@@ -18,6 +18,7 @@ const usage = `usage: tsx provider/main.ts serve
   DATABASE_URL   postgres://… to use a PostgreSQL server instead of PGlite
   RATES_MODE     local (fixed offline rates, default) or live (market APIs)
   LOG_LEVEL      pino level (default info)
+  METRICS_TOKEN  when set, GET /metrics needs Authorization: Bearer <token>
 
   Payment detection, one chain per CHAIN_RPC_URLS_<chainId> (none set: no chain is watched):
   CHAIN_RPC_URLS_<chainId>      comma-separated http(s):// or ws(s):// JSON-RPC URLs of different

@@ -38,6 +38,7 @@ describe('serve', () => {
       webhookDispatchIntervalMs: 1_000,
       allowInsecureWebhookUrls: false,
       forgetChainHistory: [],
+      metricsToken: undefined,
     };
     const failure = await serve({ config }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PortInUseError);
@@ -59,6 +60,7 @@ describe('serve', () => {
       webhookDispatchIntervalMs: 1_000,
       allowInsecureWebhookUrls: false,
       forgetChainHistory: [],
+      metricsToken: undefined,
     };
     const running = await serve({ config });
     try {

@@ -108,6 +108,7 @@ export async function serve({
       rates: config.ratesMode === 'live' ? createLiveRateSettings() : createLocalRateSettings(),
       now,
       chains: paymentDetection.chains,
+      metricsToken: config.metricsToken,
       webhooks: {
         allowInsecureWebhookUrls: config.allowInsecureWebhookUrls,
         dispatcher: { intervalMs: config.webhookDispatchIntervalMs },

@@ -15,7 +15,13 @@ describe('readConfig', () => {
       webhookDispatchIntervalMs: 1000,
       allowInsecureWebhookUrls: false,
       forgetChainHistory: [],
+      metricsToken: undefined,
     });
+  });
+
+  test('reads METRICS_TOKEN, an empty one counting as unset', () => {
+    expect(readConfig({ METRICS_TOKEN: 's3cret' }).metricsToken).toBe('s3cret');
+    expect(readConfig({ METRICS_TOKEN: '  ' }).metricsToken).toBeUndefined();
   });
 
   test('reads every setting from the environment', () => {

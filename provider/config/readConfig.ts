@@ -27,6 +27,8 @@ export type ProviderConfig = {
    * started afresh (the dev stack's Hardhat node). Never a real network.
    */
   forgetChainHistory: number[];
+  /** When set, `GET /metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
 };
 
 export type WatchedChainConfig = {
@@ -78,6 +80,7 @@ export function readConfig(
     }),
     allowInsecureWebhookUrls: readBoolean(env, 'ALLOW_INSECURE_WEBHOOK_URLS'),
     forgetChainHistory: readChainIds(env, 'FORGET_CHAIN_HISTORY'),
+    metricsToken: readSetting(env.METRICS_TOKEN),
   };
 }
 
