@@ -15,7 +15,7 @@ export type ExpireDueSessionsReturnType = number;
  * One batch of the expiry sweep: open sessions whose `expires_at` has passed become `expired`,
  * each with its `checkout.session.expired` event, in one transaction. Rows another process is
  * sweeping (or the watcher is paying) right now are skipped, not waited for
- * (`FOR UPDATE SKIP LOCKED`): any number of provider processes may sweep the same database.
+ * (`FOR UPDATE SKIP LOCKED`), so several provider processes may sweep the same database.
  */
 export async function expireDueSessions({
   db,

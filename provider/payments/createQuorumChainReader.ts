@@ -21,7 +21,7 @@ import { readTransferReference } from './readTransferReference.ts';
 
 /*
  * Trusted: a quorum of the configured endpoints (q of n, see quorumSize) and the configuration.
- * Not trusted: any single endpoint, nor any f = ⌊(n − 1) / 3⌋ of them colluding. Every fact
+ * Not trusted: a single endpoint, nor up to f = ⌊(n − 1) / 3⌋ of them colluding. Every fact
  * returned here (head, block, transaction, receipt) is one that q endpoints gave identically;
  * otherwise the answer is "no quorum" (NoQuorumError, or `no_quorum` from inspectTransaction).
  * Discovery takes candidates from every endpoint's copy of a block, so a lying endpoint can

@@ -1,5 +1,5 @@
 /*
- * Trusted: a quorum. Not trusted: any single endpoint's head. The quorum head is the highest
+ * Trusted: a quorum. Not trusted: one endpoint's head alone. The quorum head is the highest
  * block number that at least `quorum` endpoints have reached: the quorum-th highest answer. Up
  * to quorum − 1 endpoints claiming a far-future head cannot raise it, and as many claiming an
  * old one cannot hold it back while a quorum of others has moved on.

@@ -1,7 +1,7 @@
 import { toCanonicalKey } from './toCanonicalKey.ts';
 
 /*
- * Trusted: a quorum of identical answers. Not trusted: any single answer, or any number of
+ * Trusted: a quorum of identical answers. Not trusted: a single answer, or whatever number of
  * answers below the quorum, however many of them there are. `undefined` stands for an endpoint
  * that did not answer (down, timed out, malformed, on another chain): it agrees with nobody.
  */

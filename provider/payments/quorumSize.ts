@@ -1,7 +1,7 @@
 import { InvalidPaymentsOptionError } from './errors.ts';
 
 /*
- * Trusted: the list of endpoints an operator configured. Not trusted: any one of them.
+ * Trusted: the list of endpoints an operator configured. Not trusted: each of them alone.
  * With n endpoints, up to f = ⌊(n − 1) / 3⌋ may lie (colluding, in any way) or be down; a fact
  * needs q = max(2f + 1, ⌊n / 2⌋ + 1) identical answers. q is a strict majority, so two
  * different values can never both reach it, and q > f, so liars alone never make a fact.
