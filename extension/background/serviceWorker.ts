@@ -8,11 +8,19 @@ import { ApprovalQueue } from './approvals/ApprovalQueue.ts';
 import { getChainClient } from './chain/getChainClient.ts';
 import { readBalances } from './chain/readBalances.ts';
 import { createChainAccess } from './dapp/createChainAccess.ts';
+import { createFeeCache } from './dapp/createFeeCache.ts';
 import { DappRequestHandler } from './dapp/DappRequestHandler.ts';
 import { NetworkStore } from './dapp/NetworkStore.ts';
 import { parseAddEthereumChainRequest } from './dapp/parseAddEthereumChainRequest.ts';
 import type { WalletNetwork } from './dapp/NetworkStore.ts';
 import { SitePermissions } from './dapp/SitePermissions.ts';
+import { PolicyController, policyStateFields } from './policy/wiring/PolicyController.ts';
+import { createAutoPaymentNotifier } from './policy/wiring/createAutoPaymentNotifier.ts';
+import { createDappPolicy } from './policy/wiring/createDappPolicy.ts';
+import { createPolicyUiActions } from './policy/wiring/createPolicyUiActions.ts';
+import { createPriceSource } from './policy/wiring/createPriceSource.ts';
+import { readPriceSettings } from './policy/wiring/readPriceSettings.ts';
+import { createReceiptTracker } from './policy/wiring/createReceiptTracker.ts';
 import { handleWorkerMessage } from './rpc/handleWorkerMessage.ts';
 import { handleUiMessage } from './wallet/handleUiMessage.ts';
 import { isOwnExtensionPage } from './wallet/isOwnExtensionPage.ts';
@@ -22,6 +30,7 @@ import { WalletController } from './wallet/WalletController.ts';
 const onboardingPagePath = 'extension/ui/onboarding/onboarding.html';
 const approvalPagePath = 'extension/ui/approval/approval.html';
 const autoLockAlarm = 'tp-auto-lock';
+const receiptsAlarm = 'tp-receipts';
 const local: StorageArea = browser.storage.local;
 const session: StorageArea = browser.storage.session;
 
@@ -123,14 +132,78 @@ const wallet = new WalletController({
   },
 });
 
+// The spending policy: caps, presets, grants, the kill switch, the ledger and the activity log.
+const now = () => new Date();
+const prices = createPriceSource({ now });
+const policy = new PolicyController({ local, now, prices });
+const receipts = createReceiptTracker({
+  controller: policy,
+  chainFor: async (chainId) => {
+    const network = await networks.find(chainId);
+    return network === undefined ? undefined : createChainAccess(network);
+  },
+  now,
+  // While a transaction is pending, an alarm wakes a sleeping worker to look again (30 s is
+  // the shortest period Chrome allows); the worker polls every second while it is awake.
+  keepAwake: (isPending) => {
+    if (isPending) void browser.alarms.create(receiptsAlarm, { periodInMinutes: 0.5 });
+    else void browser.alarms.clear(receiptsAlarm);
+  },
+});
+const dappPolicy = createDappPolicy({
+  controller: policy,
+  watchReceipts: (uncounted) => {
+    if (uncounted === undefined) receipts.watch();
+    else receipts.watchUncounted(uncounted);
+  },
+  notify: createAutoPaymentNotifier({
+    now,
+    show: (id, { title, message }) => {
+      browser.notifications
+        .create(id, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+          title,
+          message,
+        })
+        .catch(() => undefined);
+    },
+  }),
+  now,
+});
+const policyUi = createPolicyUiActions({
+  controller: policy,
+  permissions,
+  networks,
+  onDisconnect: (origin) => {
+    events.toOrigin(origin, 'accountsChanged', []);
+  },
+  now,
+});
+// After a restart: reservations a dead worker left unsent are released, sent ones followed.
+void policy
+  .ready()
+  .then(() => {
+    if (policy.ledger.pending().some((reservation) => reservation.transactions.length > 0))
+      receipts.watch();
+  })
+  .catch(() => undefined);
+browser.storage.onChanged.addListener((changes, area) => {
+  const priceSettings = changes[policyStateFields.priceSettings.key];
+  if (area === 'local' && priceSettings !== undefined)
+    prices.setSettings(readPriceSettings(priceSettings.newValue));
+});
+
+const feeCache = createFeeCache({ now: () => Date.now() });
 const dapp = new DappRequestHandler({
   wallet,
   permissions,
   networks,
   approvals,
   events,
+  policy: dappPolicy,
   now: () => Date.now(),
-  chainFor: createChainAccess,
+  chainFor: (network) => feeCache(network.chainId, createChainAccess(network)),
   requestUnlock: async (origin) => {
     await approvals.ask({
       origin,
@@ -140,6 +213,9 @@ const dapp = new DappRequestHandler({
   },
   parseAddEthereumChain: parseAddEthereumChainRequest,
 });
+
+const autoLockRescheduleMs = 5_000;
+let autoLockRescheduledAt = Number.NEGATIVE_INFINITY;
 
 /** Auto-lock counts from the last wallet activity (a UI action or a site request). */
 async function scheduleAutoLock(): Promise<void> {
@@ -154,12 +230,19 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === autoLockAlarm) void wallet.lock();
+  if (alarm.name === receiptsAlarm) receipts.watch();
 });
 
 browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
   const reply = await routeMessage(message, sender);
   // Activity restarts the auto-lock countdown; checked after the action, so "lock" stays locked.
-  if (await wallet.isUnlocked()) await scheduleAutoLock();
+  // A site paying many times a second would otherwise reset the alarm on every request: once
+  // every few seconds is as good for a countdown counted in minutes.
+  const at = Date.now();
+  if (at - autoLockRescheduledAt >= autoLockRescheduleMs && (await wallet.isUnlocked())) {
+    autoLockRescheduledAt = at;
+    await scheduleAutoLock();
+  }
   return reply;
 });
 
@@ -175,7 +258,7 @@ async function routeMessage(message: unknown, sender: Runtime.MessageSender): Pr
         error: { code: 'wallet/forbidden', message: 'Only the wallet’s own pages may do this.' },
       };
     }
-    return handleUiMessage({ wallet, approvals }, message);
+    return handleUiMessage({ wallet, approvals, policy: policyUi }, message);
   }
   return handleWorkerMessage({
     message,

@@ -5,7 +5,44 @@
  * from the calldata, never taken from the site's description of it.
  */
 import type { ActionView, TypedDataView } from './ActionView.ts';
+import type { AssetReferenceView, DecisionView } from './policyMessages.ts';
 import type { AccountView } from './walletUiMessages.ts';
+
+/**
+ * Why a spending request is in the window: the policy's decision with its reasons and the caps
+ * left, whether the password is needed (step-up), and, for an unlimited token approval, the cap
+ * the user may lower it to (the signed calldata then carries the lowered amount).
+ */
+export type PolicyPromptView = {
+  readonly decision: DecisionView;
+  /** Step-up: approving needs the wallet password too. */
+  readonly requiresPassword: boolean;
+  readonly unlimitedApproval?: {
+    readonly token: AssetReferenceView;
+    readonly spender: `0x${string}`;
+    /** Base units: what the window proposes instead of "everything". */
+    readonly suggestedAmount: string;
+  };
+};
+
+/** One ERC-7715 permission as the site asked for it, in the wallet's words. */
+export type GrantRequestView = {
+  /** `erc20-token-periodic`, `native-token-allowance`… */
+  readonly permissionType: string;
+  /** Whether the user may lower the amount or shorten the expiry (always true in TP Wallet:
+   * a grant can only get smaller than asked). */
+  readonly isAdjustmentAllowed: boolean;
+  readonly token: AssetReferenceView;
+  readonly recipient: `0x${string}`;
+  /** Base units per period (or in total without `periodSeconds`). */
+  readonly amount: string;
+  readonly periodSeconds?: number;
+  /** Unix seconds. */
+  readonly startTime: number;
+  readonly endTime?: number;
+  /** The site's own words. */
+  readonly justification?: string;
+};
 
 export type ApprovalDetails =
   | { readonly kind: 'unlock' }
@@ -28,6 +65,7 @@ export type ApprovalDetails =
       /** gas × maxFeePerGas, in wei: the most the fee can be. */
       readonly maxFee: string;
       readonly nativeSymbol: string;
+      readonly policy?: PolicyPromptView;
     }
   | {
       readonly kind: 'sign-message';
@@ -35,6 +73,7 @@ export type ApprovalDetails =
       /** UTF-8 text when the bytes are printable text, else undefined. */
       readonly text?: string;
       readonly hex: `0x${string}`;
+      readonly policy?: PolicyPromptView;
     }
   | {
       readonly kind: 'sign-typed-data';
@@ -43,6 +82,7 @@ export type ApprovalDetails =
       readonly view: TypedDataView;
       /** The typed data as pretty JSON, for the "details" view. */
       readonly json: string;
+      readonly policy?: PolicyPromptView;
     }
   | {
       readonly kind: 'add-chain';
@@ -59,6 +99,15 @@ export type ApprovalDetails =
       readonly symbol: string;
       readonly decimals: number;
       readonly chainId: number;
+    }
+  | {
+      /** ERC-7715: the site asks to be paid without a prompt within limits. */
+      readonly kind: 'grant-permissions';
+      readonly method: 'wallet_requestExecutionPermissions' | 'wallet_grantPermissions';
+      /** The account that will pay. */
+      readonly from: `0x${string}`;
+      readonly chainId: number;
+      readonly permissions: readonly GrantRequestView[];
     };
 
 export type ApprovalKind = ApprovalDetails['kind'];
@@ -79,4 +128,10 @@ export type ApprovalDecision =
   | {
       readonly approved: true;
       /** For `connect`: the accounts the user chose to share. */ readonly accounts?: readonly `0x${string}`[];
+      /** For a step-up request: the wallet password, checked by the worker. */
+      readonly password?: string;
+      /** For an unlimited token approval: the lowered amount (base units) to sign instead. */
+      readonly approvalAmount?: string;
+      /** For `grant-permissions`, index by index: what the user gives (never more than asked). */
+      readonly grants?: readonly { readonly amount: string; readonly endTime?: number }[];
     };

@@ -6,6 +6,14 @@
  */
 
 import type { ApprovalDecision, ApprovalRequest } from './approvalMessages.ts';
+import type {
+  ActivityEntryView,
+  ChoosablePresetName,
+  LimitJson,
+  SitePolicyJson,
+  SiteView,
+  SitesOverview,
+} from './policyMessages.ts';
 
 export const phraseLanguages = [
   'en',
@@ -85,6 +93,46 @@ export type WalletUiActions = {
   /** The approval window: pending site requests, oldest first. */
   listApprovals: { params: Record<string, never>; result: { approvals: ApprovalRequest[] } };
   resolveApproval: { params: { id: string; decision: ApprovalDecision }; result: null };
+  /**
+   * The "Sites" page: every site that is connected, has its own policy or has activity, with
+   * its policy, what it spent per window, its grants and its last activity; the kill switch and
+   * the wallet-wide caps with their usage.
+   */
+  listSites: { params: Record<string, never>; result: SitesOverview };
+  /** One site (also one with no policy or activity yet: it then follows the defaults). */
+  getSite: { params: { origin: string }; result: { site: SiteView } };
+  /**
+   * Puts a site on a preset. `perPayment` / `perDay` (minor units of the wallet currency, decimal
+   * strings) size "Trusted shop" and "Micropayments"; the site's grants are kept.
+   */
+  setSitePreset: {
+    params: { origin: string; preset: ChoosablePresetName; perPayment?: string; perDay?: string };
+    result: { site: SiteView };
+  };
+  /** Replaces a site's policy with one edited by hand (checked like a stored one). */
+  setSitePolicy: {
+    params: { origin: string; policy: SitePolicyJson };
+    result: { site: SiteView };
+  };
+  /** Revokes one grant (ERC-7715 permission) of a site; payments under it stop at once. */
+  revokeGrant: { params: { origin: string; grantId: string }; result: null };
+  /**
+   * Disconnects a site (it no longer sees any account); `forgetPolicy` also drops its policy and
+   * grants, so it is back to the defaults. The activity stays.
+   */
+  disconnectSite: { params: { origin: string; forgetPolicy?: boolean }; result: null };
+  /** The kill switch: `true` freezes every automatic payment from the very next request. */
+  setKillSwitch: { params: { isFrozen: boolean }; result: null };
+  /** Replaces the wallet-wide caps (across all sites). */
+  setWalletLimits: { params: { walletLimits: LimitJson[] }; result: SitesOverview };
+  /**
+   * The "Activity" page: payments, signatures and permission requests, newest first; `before`
+   * (epoch ms, exclusive) pages back; one site's with `origin`. At most `limit` (≤ 200, 50).
+   */
+  listActivity: {
+    params: { origin?: string; limit?: number; before?: number };
+    result: { entries: ActivityEntryView[]; hasMore: boolean };
+  };
 };
 
 export type WalletUiAction = keyof WalletUiActions;

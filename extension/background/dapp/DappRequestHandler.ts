@@ -1,12 +1,15 @@
 /**
  * Answers EIP-1193 requests for one site. Trusted: `origin` (from the browser), the wallet, the
  * stores and the chain access passed in. Not trusted: `request` (method and params from the page).
- * Anything that shares accounts, switches chains, signs or sends asks the user first through the
- * approval queue; read-only calls go to the chain; everything else is 4200.
+ * Anything that shares accounts or switches chains asks the user first through the approval
+ * queue; anything that signs or sends goes through the spending policy first (`DappPolicy`:
+ * paid without a prompt, asked, asked with the password, or refused); read-only calls go to the
+ * chain; everything else is 4200.
  */
-import { hexToString, numberToHex } from 'viem';
+import { hexToString, keccak256, numberToHex } from 'viem';
 import type { Address, Hex } from 'viem';
 import { ProviderRpcError } from '../../../shared/errors/ProviderRpcError.ts';
+import type { ApprovalDetails } from '../../../shared/protocol/approvalMessages.ts';
 import type { RpcRequest } from '../../../shared/protocol/walletMessages.ts';
 import type { AccountView } from '../../../shared/protocol/walletUiMessages.ts';
 import type { ApprovalQueue } from '../approvals/ApprovalQueue.ts';
@@ -24,6 +27,7 @@ import {
   readParamsArray,
   readQuantity,
 } from './parseRpcParams.ts';
+import type { DappPolicy, SpendingAuthorization } from './DappPolicy.ts';
 import type { SitePermissions } from './SitePermissions.ts';
 import { toEip2255Permissions } from './SitePermissions.ts';
 
@@ -81,7 +85,21 @@ export type DappRequestHandlerParameters = {
   /** Asks the user to unlock (opens the popup) and resolves when unlocked. */
   readonly requestUnlock: (origin: string) => Promise<void>;
   readonly parseAddEthereumChain: (value: unknown) => WalletNetwork;
+  /**
+   * The spending policy: decides before every transaction and signature and reserves the spend
+   * (background/policy/wiring/createDappPolicy.ts). Absent only where the request handling is
+   * tested alone: then every spending request asks, as with "Ask every time".
+   */
+  readonly policy?: DappPolicy;
 };
+
+/** The ERC-7715 permission types TP Wallet grants (it enforces them itself, for any chain). */
+const supportedExecutionPermissions = {
+  'native-token-allowance': { ruleTypes: ['expiry', 'payee'] },
+  'erc20-token-allowance': { ruleTypes: ['expiry', 'payee'] },
+  'native-token-periodic': { ruleTypes: ['expiry', 'payee'] },
+  'erc20-token-periodic': { ruleTypes: ['expiry', 'payee'] },
+} as const;
 
 /** Read-only methods passed to the chain as they are. */
 export const readOnlyMethods: ReadonlySet<string> = new Set([
@@ -108,6 +126,10 @@ const maxReadOnlyParamsLength = 256 * 1024;
 
 export class DappRequestHandler {
   readonly #deps: DappRequestHandlerParameters;
+  /** Per chain and sender, by nonce: resolves once that transaction was broadcast (or failed). */
+  readonly #broadcasts = new Map<string, Map<number, Promise<void>>>();
+  /** Per chain and sender: the end of the queue of transactions being signed and sent. */
+  readonly #sendQueues = new Map<string, Promise<unknown>>();
 
   constructor(deps: DappRequestHandlerParameters) {
     this.#deps = deps;
@@ -128,9 +150,30 @@ export class DappRequestHandler {
       case 'wallet_requestPermissions':
         return this.#requestPermissions(origin, params);
       case 'wallet_getPermissions':
-        return toEip2255Permissions(origin, await this.#deps.permissions.get(origin));
+        return [
+          ...toEip2255Permissions(origin, await this.#deps.permissions.get(origin)),
+          ...((await this.#deps.policy?.permissionEntries(origin)) ?? []),
+        ];
       case 'wallet_revokePermissions':
         return this.#revokePermissions(origin, params);
+      case 'wallet_requestExecutionPermissions':
+      case 'wallet_grantPermissions':
+        return this.#requestExecutionPermissions(origin, method, params);
+      case 'wallet_getGrantedExecutionPermissions':
+        return (await this.#deps.policy?.grantedPermissions(origin)) ?? [];
+      case 'wallet_getSupportedExecutionPermissions': {
+        const chainIds = (await this.#deps.networks.list()).map((network) =>
+          numberToHex(network.chainId),
+        );
+        return Object.fromEntries(
+          Object.entries(supportedExecutionPermissions).map(([type, { ruleTypes }]) => [
+            type,
+            { chainIds, ruleTypes },
+          ]),
+        );
+      }
+      case 'wallet_revokeExecutionPermission':
+        return this.#revokeExecutionPermission(origin, params);
       case 'wallet_switchEthereumChain':
         return this.#switchChain(origin, params);
       case 'wallet_addEthereumChain':
@@ -216,12 +259,75 @@ export class DappRequestHandler {
 
   async #revokePermissions(origin: string, params: unknown): Promise<null> {
     const [requested] = readParamsArray(params, 1, 'wallet_revokePermissions');
-    if (typeof requested !== 'object' || requested === null || !('eth_accounts' in requested)) {
-      throw invalidParam('params[0]', 'Only the eth_accounts permission can be revoked.');
+    const keys = typeof requested === 'object' && requested !== null ? Object.keys(requested) : [];
+    const isKnown = (key: string) =>
+      key === 'eth_accounts' || key === 'wallet_requestExecutionPermissions';
+    if (keys.length === 0 || !keys.every(isKnown)) {
+      throw invalidParam(
+        'params[0]',
+        'Only eth_accounts and wallet_requestExecutionPermissions (with its "context") can be revoked.',
+      );
     }
-    await this.#deps.permissions.revoke(origin);
-    this.#deps.events.toOrigin(origin, 'accountsChanged', []);
+    const execution = (requested as Record<string, unknown>).wallet_requestExecutionPermissions;
+    if (execution !== undefined) {
+      const policy = this.#requirePolicy();
+      const context =
+        typeof execution === 'object' && execution !== null && 'context' in execution
+          ? execution.context
+          : undefined;
+      if (context === undefined) {
+        for (const grant of await policy.permissionEntries(origin))
+          await policy.revokePermission(origin, grant.id, 'params[0]');
+      } else {
+        await policy.revokePermission(
+          origin,
+          context,
+          'params[0].wallet_requestExecutionPermissions.context',
+        );
+      }
+    }
+    if (keys.includes('eth_accounts')) {
+      await this.#deps.permissions.revoke(origin);
+      this.#deps.events.toOrigin(origin, 'accountsChanged', []);
+    }
     return null;
+  }
+
+  /** ERC-7715: `{ permissionContext }` (or `[{ … }]`) revokes one grant. */
+  async #revokeExecutionPermission(
+    origin: string,
+    params: unknown,
+  ): Promise<Record<string, never>> {
+    const request = Array.isArray(params) ? (params as unknown[])[0] : params;
+    const context = (request as { permissionContext?: unknown } | null)?.permissionContext;
+    await this.#requirePolicy().revokePermission(origin, context, 'permissionContext');
+    return {};
+  }
+
+  async #requestExecutionPermissions(
+    origin: string,
+    method: 'wallet_requestExecutionPermissions' | 'wallet_grantPermissions',
+    params: unknown,
+  ): Promise<unknown[]> {
+    const policy = this.#requirePolicy();
+    await this.#ensureUnlocked(origin);
+    let accounts = await this.#connectedAccounts(origin);
+    if (accounts.length === 0) accounts = await this.#connect(origin);
+    return policy.requestPermissions({
+      origin,
+      method,
+      params,
+      accounts,
+      findNetwork: (chainId) => this.#deps.networks.find(chainId),
+      ask: (details) => this.#deps.approvals.ask({ origin, isSiteConnected: true, details }),
+    });
+  }
+
+  #requirePolicy(): DappPolicy {
+    const policy = this.#deps.policy;
+    if (policy === undefined)
+      throw new ProviderRpcError('unsupportedMethod', 'Spending permissions are not available.');
+    return policy;
   }
 
   async #requireAccount(origin: string, value: unknown, param: string): Promise<Address> {
@@ -348,48 +454,148 @@ export class DappRequestHandler {
           : maxFeePerGas;
     if (maxPriorityFeePerGas > maxFeePerGas)
       throw invalidParam('maxPriorityFeePerGas', 'maxPriorityFeePerGas exceeds maxFeePerGas.');
+    // A nonce the site sets replaces (or speeds up) a transaction it sent before.
+    const explicitNonce =
+      fields.nonce === undefined ? undefined : readNonceParam(fields.nonce, 'nonce');
 
-    await this.#deps.approvals.ask({
-      origin,
-      isSiteConnected: true,
-      details: {
-        kind: 'send-transaction',
-        from,
-        chainId: network.chainId,
-        networkName: network.name,
-        action: describeTransaction({
-          transaction: { ...(to ? { to } : {}), value, ...(data ? { data } : {}) },
-          knownTokens: network.tokens,
-        }),
-        transaction: {
-          ...(to ? { to } : {}),
-          value: value.toString(),
-          ...(data ? { data } : {}),
-          gas: gas.toString(),
-          maxFeePerGas: maxFeePerGas.toString(),
-          maxPriorityFeePerGas: maxPriorityFeePerGas.toString(),
-        },
-        maxFee: (gas * maxFeePerGas).toString(),
-        nativeSymbol: network.nativeSymbol,
-      },
+    const action = describeTransaction({
+      transaction: { ...(to ? { to } : {}), value, ...(data ? { data } : {}) },
+      knownTokens: network.tokens,
     });
-    const nonce = await chain.reserveNonce(from);
+    const details = {
+      kind: 'send-transaction',
+      from,
+      chainId: network.chainId,
+      networkName: network.name,
+      action,
+      transaction: {
+        ...(to ? { to } : {}),
+        value: value.toString(),
+        ...(data ? { data } : {}),
+        gas: gas.toString(),
+        maxFeePerGas: maxFeePerGas.toString(),
+        maxPriorityFeePerGas: maxPriorityFeePerGas.toString(),
+      },
+      maxFee: (gas * maxFeePerGas).toString(),
+      nativeSymbol: network.nativeSymbol,
+    } as const;
+    const policy = this.#deps.policy;
+    let authorization: SpendingAuthorization | undefined;
+    if (policy === undefined) {
+      await this.#deps.approvals.ask({ origin, isSiteConnected: true, details });
+    } else {
+      authorization = await policy.authorize({
+        origin,
+        method: 'eth_sendTransaction',
+        from,
+        network,
+        input: {
+          kind: 'transaction',
+          transaction: { ...(to ? { to } : {}), value, ...(data ? { data } : {}) },
+          maxNetworkFee: gas * maxFeePerGas,
+          action,
+        },
+        ask: (prompt) =>
+          this.#deps.approvals.ask({
+            origin,
+            isSiteConnected: true,
+            details: { ...details, policy: prompt },
+          }),
+      });
+    }
+    const signedData = authorization?.data ?? data;
+    let nonce: number;
+    let signed: Hex;
     try {
-      const signed = await this.#deps.wallet.signTransaction(from, {
+      nonce = explicitNonce ?? (await chain.reserveNonce(from));
+    } catch (error) {
+      await authorization?.fail(error);
+      throw error;
+    }
+    // One sender's transactions leave in nonce order (a node that mines each at once, or a
+    // mempool, refuses a nonce that arrives before the one below it); signing runs meanwhile.
+    const turn = this.#broadcastTurn(network.chainId, from, nonce);
+    try {
+      signed = await this.#deps.wallet.signTransaction(from, {
         chainId: network.chainId,
         nonce,
         ...(to ? { to } : {}),
         value,
-        ...(data ? { data } : {}),
+        ...(signedData ? { data: signedData } : {}),
         gas,
         maxFeePerGas,
         maxPriorityFeePerGas,
       });
-      return await chain.sendRawTransaction(signed);
+      // Recorded before it leaves: a restart from here on finds the transaction to follow.
+      await authorization?.attach({ hash: keccak256(signed), nonce });
     } catch (error) {
-      chain.releaseNonce(from, nonce);
+      turn.done();
+      if (explicitNonce === undefined) chain.releaseNonce(from, nonce);
+      await authorization?.fail(error);
       throw error;
     }
+    let hash: Hex;
+    try {
+      await turn.ready;
+      hash = await chain.sendRawTransaction(signed);
+    } catch (error) {
+      if (explicitNonce === undefined) chain.releaseNonce(from, nonce);
+      await authorization?.broadcastFailed(keccak256(signed), error);
+      throw error;
+    } finally {
+      turn.done();
+    }
+    await authorization?.sent(hash);
+    return hash;
+  }
+
+  /** Runs `send` after every earlier send of the same sender on the same chain has finished. */
+  #inSendOrder<Result>(
+    chainId: number,
+    from: Address,
+    send: () => Promise<Result>,
+  ): Promise<Result> {
+    const key = `${chainId}:${from.toLowerCase()}`;
+    const previous = this.#sendQueues.get(key) ?? Promise.resolve();
+    const next = previous.then(send);
+    const settled = next.catch(() => undefined);
+    this.#sendQueues.set(key, settled);
+    void settled.then(() => {
+      if (this.#sendQueues.get(key) === settled) this.#sendQueues.delete(key);
+    });
+    return next;
+  }
+
+  /**
+   * The broadcast slot of one transaction: `ready` once the transaction with the nonce below
+   * (if this worker handed it out and it is still on its way) has been broadcast or failed.
+   */
+  #broadcastTurn(
+    chainId: number,
+    from: Address,
+    nonce: number,
+  ): { ready: Promise<void>; done: () => void } {
+    const key = `${chainId}:${from.toLowerCase()}`;
+    let byNonce = this.#broadcasts.get(key);
+    if (byNonce === undefined) {
+      byNonce = new Map();
+      this.#broadcasts.set(key, byNonce);
+    }
+    const ready = byNonce.get(nonce - 1) ?? Promise.resolve();
+    let finish = (): void => undefined;
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    byNonce.set(nonce, finished);
+    const gates = byNonce;
+    return {
+      ready,
+      done: () => {
+        finish();
+        if (gates.get(nonce) === finished) gates.delete(nonce);
+        if (gates.size === 0 && this.#broadcasts.get(key) === gates) this.#broadcasts.delete(key);
+      },
+    };
   }
 
   async #personalSign(origin: string, params: unknown): Promise<Hex> {
@@ -405,12 +611,67 @@ export class DappRequestHandler {
       throw invalidParam('params[0]', (error as TpError).shortMessage);
     }
     const text = printableText(hex);
-    await this.#deps.approvals.ask({
+    const details = {
+      kind: 'sign-message',
+      from,
+      hex,
+      ...(text === undefined ? {} : { text }),
+    } as const;
+    return this.#sign({
       origin,
-      isSiteConnected: true,
-      details: { kind: 'sign-message', from, hex, ...(text === undefined ? {} : { text }) },
+      method: 'personal_sign',
+      from,
+      input: { kind: 'message' },
+      details,
+      sign: () => this.#deps.wallet.signPersonalMessage(from, hex),
     });
-    return this.#deps.wallet.signPersonalMessage(from, hex);
+  }
+
+  /** A signature request: the policy decides (and reserves a permit's spend), then the key signs. */
+  async #sign({
+    origin,
+    method,
+    from,
+    input,
+    details,
+    sign,
+  }: {
+    origin: string;
+    method: string;
+    from: Address;
+    input: { kind: 'message' } | { kind: 'typed-data'; typedData: unknown };
+    details:
+      | Extract<ApprovalDetails, { kind: 'sign-message' }>
+      | Extract<ApprovalDetails, { kind: 'sign-typed-data' }>;
+    sign: () => Promise<Hex>;
+  }): Promise<Hex> {
+    const policy = this.#deps.policy;
+    if (policy === undefined) {
+      await this.#deps.approvals.ask({ origin, isSiteConnected: true, details });
+      return sign();
+    }
+    const authorization = await policy.authorize({
+      origin,
+      method,
+      from,
+      network: await this.#deps.networks.active(),
+      input,
+      ask: (prompt) =>
+        this.#deps.approvals.ask({
+          origin,
+          isSiteConnected: true,
+          details: { ...details, policy: prompt },
+        }),
+    });
+    let signature: Hex;
+    try {
+      signature = await sign();
+    } catch (error) {
+      await authorization.fail(error);
+      throw error;
+    }
+    await authorization.signed();
+    return signature;
   }
 
   async #signTypedData(origin: string, params: unknown): Promise<Hex> {
@@ -448,9 +709,11 @@ export class DappRequestHandler {
       }
     }
     const view = describeTypedData({ typedData, knownTokens: network.tokens });
-    await this.#deps.approvals.ask({
+    return this.#sign({
       origin,
-      isSiteConnected: true,
+      method: 'eth_signTypedData_v4',
+      from,
+      input: { kind: 'typed-data', typedData },
       details: {
         kind: 'sign-typed-data',
         from,
@@ -458,8 +721,8 @@ export class DappRequestHandler {
         view,
         json: JSON.stringify(typedData, null, 2),
       },
+      sign: () => this.#deps.wallet.signTypedData(from, typedData, network.chainId),
     });
-    return this.#deps.wallet.signTypedData(from, typedData, network.chainId);
   }
 
   async #watchAsset(origin: string, params: unknown): Promise<boolean> {
@@ -503,6 +766,14 @@ export class DappRequestHandler {
     }
     return true;
   }
+}
+
+/** A site-set nonce: a quantity that fits a safe integer. */
+function readNonceParam(value: unknown, param: string): number {
+  const nonce = readQuantity(value, param);
+  if (nonce > BigInt(Number.MAX_SAFE_INTEGER))
+    throw invalidParam(param, `Expected "${param}" to be a nonce below 2^53.`);
+  return Number(nonce);
 }
 
 /** Length of `value` as JSON, or Infinity when it is not JSON (bigint, cycles…). */

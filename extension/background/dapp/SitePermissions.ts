@@ -31,6 +31,11 @@ export class SitePermissions {
     return (await this.#readAll())[origin];
   }
 
+  /** Every connected site, by origin (the "Sites" page). */
+  list(): Promise<Record<string, SitePermission>> {
+    return this.#readAll();
+  }
+
   async grant(origin: string, accounts: readonly Address[], now: number): Promise<SitePermission> {
     const all = await this.#readAll();
     const permission: SitePermission = {

@@ -332,6 +332,21 @@ export class WalletController {
     });
   }
 
+  /**
+   * Step-up: checks the password for a spending request the policy wants confirmed with it.
+   * Wrong passwords count towards the same lockout as unlocking.
+   */
+  verifyPassword(params: { password: unknown }): Promise<null> {
+    return this.#run(async () => {
+      this.#requireUnlocked();
+      const { plaintext } = await this.#checkPassword(
+        readString(params.password, 'password', 1_000),
+      );
+      plaintext.fill(0);
+      return null;
+    });
+  }
+
   changePassword(params: { currentPassword: unknown; newPassword: unknown }): Promise<null> {
     return this.#run(async () => {
       const { keyring } = this.#requireUnlocked();

@@ -2,9 +2,15 @@ import { TpError } from '../../../shared/errors/TpError.ts';
 import type { WalletUiAction, WalletUiReply } from '../../../shared/protocol/walletUiMessages.ts';
 import type { ApprovalDecision } from '../../../shared/protocol/approvalMessages.ts';
 import type { ApprovalQueue } from '../approvals/ApprovalQueue.ts';
+import type { PolicyUiActions } from '../policy/wiring/createPolicyUiActions.ts';
 import type { WalletController } from './WalletController.ts';
 
-export type UiContext = { readonly wallet: WalletController; readonly approvals: ApprovalQueue };
+export type UiContext = {
+  readonly wallet: WalletController;
+  readonly approvals: ApprovalQueue;
+  /** The "Sites" and "Activity" pages' actions (background/policy/wiring). */
+  readonly policy?: PolicyUiActions;
+};
 
 type ActionHandler = (context: UiContext, params: Record<string, unknown>) => Promise<unknown>;
 
@@ -41,11 +47,41 @@ const actionHandlers: Record<WalletUiAction, ActionHandler> = {
   setDefaultWallet: ({ wallet }, params) =>
     wallet.setDefaultWallet({ isDefault: params.isDefault }),
   listApprovals: ({ approvals }) => Promise.resolve({ approvals: approvals.list() }),
-  resolveApproval: ({ approvals }, params) => {
-    approvals.resolve(readApprovalId(params.id), readDecision(params.decision));
-    return Promise.resolve(null);
+  resolveApproval: async ({ approvals, wallet }, params) => {
+    const id = readApprovalId(params.id);
+    const answer = readDecision(params.decision);
+    const { password, ...decision } = answer.approved ? answer : { ...answer, password: undefined };
+    const request = approvals.list().find((pending) => pending.id === id);
+    const details = request?.details;
+    const needsPassword =
+      decision.approved &&
+      details !== undefined &&
+      'policy' in details &&
+      details.policy?.requiresPassword === true;
+    // Step-up: the approval counts only with the right password (wrong ones count to lockout).
+    if (needsPassword) await wallet.verifyPassword({ password });
+    approvals.resolve(id, decision);
+    return null;
   },
+  listSites: ({ policy }) => requirePolicy(policy).listSites({}),
+  getSite: ({ policy }, params) => requirePolicy(policy).getSite(params),
+  setSitePreset: ({ policy }, params) => requirePolicy(policy).setSitePreset(params),
+  setSitePolicy: ({ policy }, params) => requirePolicy(policy).setSitePolicy(params),
+  revokeGrant: ({ policy }, params) => requirePolicy(policy).revokeGrant(params),
+  disconnectSite: ({ policy }, params) => requirePolicy(policy).disconnectSite(params),
+  setKillSwitch: ({ policy }, params) => requirePolicy(policy).setKillSwitch(params),
+  setWalletLimits: ({ policy }, params) => requirePolicy(policy).setWalletLimits(params),
+  listActivity: ({ policy }, params) => requirePolicy(policy).listActivity(params),
 };
+
+function requirePolicy(policy: PolicyUiActions | undefined): PolicyUiActions {
+  if (policy === undefined)
+    throw new TpError({
+      code: 'wallet/unknown-action',
+      shortMessage: 'Spending policies are not available here.',
+    });
+  return policy;
+}
 
 function readApprovalId(value: unknown): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 64) {
@@ -59,10 +95,15 @@ function readApprovalId(value: unknown): string {
 }
 
 function readDecision(value: unknown): ApprovalDecision {
-  const { approved, accounts } = (
+  const { approved, accounts, password, approvalAmount, grants } = (
     typeof value === 'object' && value !== null ? value : {}
   ) as Record<string, unknown>;
   if (approved === false) return { approved: false };
+  const extras = {
+    ...(password === undefined ? {} : { password: readPassword(password) }),
+    ...(approvalAmount === undefined ? {} : { approvalAmount: readAmountText(approvalAmount) }),
+    ...(grants === undefined ? {} : { grants: readGrantAnswers(grants) }),
+  };
   const isAccountList =
     accounts === undefined ||
     (Array.isArray(accounts) &&
@@ -78,8 +119,58 @@ function readDecision(value: unknown): ApprovalDecision {
     });
   }
   return accounts === undefined
-    ? { approved: true }
-    : { approved: true, accounts: accounts as `0x${string}`[] };
+    ? { approved: true, ...extras }
+    : { approved: true, accounts: accounts as `0x${string}`[], ...extras };
+}
+
+function readPassword(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 1_000) {
+    throw new TpError({
+      code: 'wallet/invalid-params',
+      shortMessage: 'Expected the password as text.',
+      details: { param: 'decision.password' },
+    });
+  }
+  return value;
+}
+
+function readAmountText(value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9]{1,78}$/.test(value)) {
+    throw new TpError({
+      code: 'wallet/invalid-params',
+      shortMessage: 'Expected an amount in base units, as digits.',
+      details: { param: 'decision.approvalAmount' },
+    });
+  }
+  return value;
+}
+
+function readGrantAnswers(value: unknown): { amount: string; endTime?: number }[] {
+  if (!Array.isArray(value) || value.length > 16) {
+    throw new TpError({
+      code: 'wallet/invalid-params',
+      shortMessage: 'Expected the granted amounts, one per permission.',
+      details: { param: 'decision.grants' },
+    });
+  }
+  return (value as unknown[]).map((entry) => {
+    const { amount, endTime } = (
+      typeof entry === 'object' && entry !== null ? entry : {}
+    ) as Record<string, unknown>;
+    const isEndTime =
+      endTime === undefined || (typeof endTime === 'number' && Number.isSafeInteger(endTime));
+    if (!isEndTime) {
+      throw new TpError({
+        code: 'wallet/invalid-params',
+        shortMessage: 'Expected the expiry in unix seconds.',
+        details: { param: 'decision.grants' },
+      });
+    }
+    return {
+      amount: readAmountText(amount),
+      ...(endTime === undefined ? {} : { endTime: endTime }),
+    };
+  });
 }
 
 /**

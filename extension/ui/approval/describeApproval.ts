@@ -39,6 +39,8 @@ export function describeApproval(
         name: details.chainName,
         chainId: String(details.chainId),
       });
+    case 'grant-permissions':
+      return t('approval.summary.grantPermissions');
     case 'watch-asset':
       return t('approval.summary.watchAsset', {
         symbol: details.symbol,

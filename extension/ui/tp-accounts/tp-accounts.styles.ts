@@ -144,7 +144,8 @@ export const accountsStyles = css`
   }
   .row-address {
     font-size: 12px;
-    color: var(--tp-color-text-faint);
+    /* Muted, not faint: faint on the selected row's tint falls under 4.5:1 (axe). */
+    color: var(--tp-color-text-muted);
   }
   .rename {
     display: flex;
@@ -175,5 +176,17 @@ export const accountsStyles = css`
   }
   .footer {
     margin-top: auto;
+  }
+  .pages {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 8px;
+  }
+  .pages svg {
+    width: 16px;
+    height: 16px;
+  }
+  tp-kill-switch {
+    margin-top: -8px;
   }
 `;

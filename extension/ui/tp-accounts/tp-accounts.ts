@@ -20,6 +20,9 @@ import {
 } from '../theme/icons.ts';
 import { controlStyles } from '../theme/controls.styles.ts';
 import type { AccountAddedDetail } from '../tp-import-key/tp-import-key.ts';
+import { activityIcon, sitesIcon } from '../policy/policyIcons.ts';
+import type { KillSwitchChangedDetail } from '../tp-kill-switch/tp-kill-switch.ts';
+import type { OpenPageDetail } from '../tp-popup/popupScreen.ts';
 import { sendWalletRequest } from '../walletClient.ts';
 import { accountsStyles } from './tp-accounts.styles.ts';
 
@@ -41,9 +44,10 @@ const selectedAccountKey = 'tp-wallet.selected-account';
  * `account-row` (one per listed account, with `data-address`, `data-selected`), and inside it
  * `account-select`, `account-rename`, `account-hide`, `account-unhide`, `rename-input`,
  * `rename-save`, `rename-cancel`; `show-hidden`, `add-account`, `import-key`, `receive`,
- * `lock-now`, `accounts-error`.
+ * `lock-now`, `accounts-error`, `open-sites`, `open-activity`; the compact `tp-kill-switch`.
  *
  * @event tp-locked - The user locked the wallet.
+ * @event tp-open-page - The user opened the sites or the activity page; `detail.page`.
  * @event tp-account-selected - The selected account changed; `detail.address`.
  */
 export class TpAccounts extends LitElement {
@@ -61,10 +65,13 @@ export class TpAccounts extends LitElement {
   @state() private renameDraft = '';
   @state() private busy: RowAction | 'add' | 'lock' | undefined;
   @state() private actionError: unknown;
+  /** The kill switch, once the wallet told it (undefined: not known, so not shown). */
+  @state() private isFrozen: boolean | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.loadAccounts();
+    void this.loadKillSwitch();
   }
 
   override render() {
@@ -100,7 +107,7 @@ export class TpAccounts extends LitElement {
       ></tp-import-key>`;
     }
     return html`
-      ${selected === undefined ? nothing : this.renderSelected(selected, t)}
+      ${selected === undefined ? nothing : this.renderSelected(selected, t)} ${this.renderPages(t)}
       ${
         this.actionError === undefined
           ? nothing
@@ -159,6 +166,43 @@ export class TpAccounts extends LitElement {
         <tp-balances address=${account.address} locale=${this.locale}></tp-balances>
       </section>
     `;
+  }
+
+  private renderPages(t: Translator) {
+    const open = (page: OpenPageDetail['page']) => () => {
+      emit(this, 'tp-open-page', { page } satisfies OpenPageDetail);
+    };
+    return html`
+      <nav class="pages" aria-label=${t('home.nav.label')}>
+        <button class="secondary" data-testid="open-sites" @click=${open('sites')}>
+          ${sitesIcon}${t('home.nav.sites')}
+        </button>
+        <button class="secondary" data-testid="open-activity" @click=${open('activity')}>
+          ${activityIcon}${t('home.nav.activity')}
+        </button>
+      </nav>
+      ${
+        this.isFrozen === undefined
+          ? nothing
+          : html`<tp-kill-switch
+              compact
+              locale=${this.locale}
+              ?isFrozen=${this.isFrozen}
+              @tp-kill-switch-changed=${(event: CustomEvent<KillSwitchChangedDetail>) => {
+                this.isFrozen = event.detail.isFrozen;
+              }}
+            ></tp-kill-switch>`
+      }
+    `;
+  }
+
+  /** The kill switch's state for the home screen; if the wallet cannot say, the switch stays hidden. */
+  private async loadKillSwitch(): Promise<void> {
+    try {
+      this.isFrozen = (await sendWalletRequest('listSites', {})).isFrozen;
+    } catch {
+      this.isFrozen = undefined;
+    }
   }
 
   private renderList(

@@ -264,4 +264,82 @@ export const approvalRequestStyles = css`
   .actions {
     flex-wrap: nowrap;
   }
+  .policy {
+    margin: 12px 0;
+    padding: 10px 12px;
+    border-radius: var(--tp-radius);
+    border: 1px solid var(--tp-color-border);
+    background: var(--tp-color-surface-raised);
+  }
+  .policy.step-up {
+    border-color: var(--tp-color-warning);
+    background: var(--tp-color-warning-surface);
+  }
+  .policy .box-title {
+    margin-top: 0;
+  }
+  .reasons,
+  .usage {
+    margin: 0 0 8px;
+    padding-left: 18px;
+    font-size: 13px;
+    line-height: 1.45;
+  }
+  .usage {
+    color: var(--tp-color-text-muted);
+  }
+  .worth {
+    margin: 0 0 8px;
+    font-size: 13px;
+    font-weight: 600;
+  }
+  .policy input[type='password'] {
+    width: 100%;
+    box-sizing: border-box;
+  }
+  .cap {
+    border: 1px solid var(--tp-color-border);
+    border-radius: var(--tp-radius);
+    padding: 8px 10px;
+    margin: 8px 0;
+  }
+  .cap legend {
+    font-size: 13px;
+    font-weight: 600;
+    padding: 0 4px;
+  }
+  .choice {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    margin: 4px 0;
+    font-size: 13px;
+  }
+  .cap-amount {
+    width: 8em;
+  }
+  .grant {
+    margin: 12px 0;
+    padding: 10px 12px;
+    border-radius: var(--tp-radius);
+    border: 1px solid var(--tp-color-border);
+    background: var(--tp-color-surface-raised);
+  }
+  .grant-sentence {
+    font-size: 15px;
+    font-weight: 600;
+    margin: 0 0 8px;
+    line-height: 1.4;
+  }
+  .site-says {
+    font-size: 13px;
+    font-style: italic;
+    color: var(--tp-color-text-muted);
+    margin: 4px 0 8px;
+    overflow-wrap: anywhere;
+  }
+  .grant-edit {
+    display: grid;
+    gap: 4px;
+  }
 `;

@@ -4,13 +4,19 @@ import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { createTranslator } from '../../../shared/i18n/index.ts';
 import type { Locale, MessageKey, Translator } from '../../../shared/i18n/index.ts';
+import { formatAmount, parseAmount } from '../../../shared/money/index.ts';
 import type { ActionView } from '../../../shared/protocol/ActionView.ts';
 import type {
   ApprovalDecision,
   ApprovalDetails,
   ApprovalKind,
   ApprovalRequest,
+  GrantRequestView,
+  PolicyPromptView,
 } from '../../../shared/protocol/approvalMessages.ts';
+import { describeGrantRequest } from '../approval/describeGrantRequest.ts';
+import { describePolicyPrompt } from '../approval/describePolicyPrompt.ts';
+import { formatUnitAmount } from '../policy/formatUnitAmount.ts';
 import type { WalletStatus } from '../../../shared/protocol/walletUiMessages.ts';
 import { accountColor } from '../accountColor.ts';
 import { approvalWarnings } from '../approval/approvalWarnings.ts';
@@ -38,6 +44,7 @@ const kindLabels: Readonly<Record<ApprovalKind, MessageKey>> = {
   'add-chain': 'approval.kind.addChain',
   'switch-chain': 'approval.kind.switchChain',
   'watch-asset': 'approval.kind.watchAsset',
+  'grant-permissions': 'approval.kind.grantPermissions',
 };
 
 const approveLabels: Readonly<Record<ApprovalKind, MessageKey>> = {
@@ -49,7 +56,13 @@ const approveLabels: Readonly<Record<ApprovalKind, MessageKey>> = {
   'add-chain': 'approval.approve.addChain',
   'switch-chain': 'approval.approve.switchChain',
   'watch-asset': 'approval.approve.watchAsset',
+  'grant-permissions': 'approval.approve.grantPermissions',
 };
+
+/** What the user typed for one grant: the amount in whole tokens, the last day (yyyy-mm-dd). */
+type GrantEdit = { readonly amount: string; readonly endDate: string };
+/** For an unlimited approval: capped (with the amount in whole tokens) or left unlimited. */
+type ApprovalCap = { readonly isCapped: boolean; readonly amount: string };
 
 /** Under a minute left, the countdown turns to a warning. */
 const hurryMs = 60_000;
@@ -88,6 +101,10 @@ export class TpApprovalRequest extends LitElement {
 
   /** The accounts ticked per connect request, kept while the user pages through the queue. */
   @state() private choices: ReadonlyMap<string, ReadonlySet<string>> = new Map();
+  /** Step-up passwords by request id (dropped once decided). */
+  @state() private passwords: ReadonlyMap<string, string> = new Map();
+  @state() private approvalCaps: ReadonlyMap<string, ApprovalCap> = new Map();
+  @state() private grantEdits: ReadonlyMap<string, readonly GrantEdit[]> = new Map();
   @state() private isRawOpen = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -182,9 +199,12 @@ export class TpApprovalRequest extends LitElement {
       case 'connect':
         return this.renderConnect(details, t);
       case 'send-transaction':
-        return this.renderTransaction(details, t);
+        return html`${this.renderPolicy(details.policy, t)} ${this.renderTransaction(details, t)}`;
+      case 'grant-permissions':
+        return this.renderGrants(details, t);
       case 'sign-message':
-        return html`<dl class="facts">${this.accountFact(details.from, t)}</dl>
+        return html`${this.renderPolicy(details.policy, t)}
+          <dl class="facts">${this.accountFact(details.from, t)}</dl>
           <h3 class="box-title">${t('approval.fact.message')}</h3>
           <pre
             class="box ${details.text === undefined ? 'mono' : ''}"
@@ -193,7 +213,7 @@ export class TpApprovalRequest extends LitElement {
 ${details.text ?? details.hex}</pre>
           ${details.text === undefined ? nothing : this.renderRaw(html`<pre>${details.hex}</pre>`, t)}`;
       case 'sign-typed-data':
-        return this.renderTypedData(details, t);
+        return html`${this.renderPolicy(details.policy, t)} ${this.renderTypedData(details, t)}`;
       case 'add-chain':
         return html`<dl class="facts">
           ${fact(t('approval.fact.network'), details.chainName)}
@@ -393,6 +413,331 @@ ${details.text ?? details.hex}</pre>
       ${this.renderRaw(html`<pre>${details.json}</pre>`, t)}`;
   }
 
+  /** The policy's reasons, the caps left, the lowered approval and the step-up password. */
+  private renderPolicy(policy: PolicyPromptView | undefined, t: Translator) {
+    const request = this.request;
+    if (policy === undefined || request === undefined) return nothing;
+    const site = readOrigin(request.origin).hostname;
+    const { reasons, usage } = describePolicyPrompt({
+      prompt: policy,
+      site,
+      t,
+      locale: this.locale,
+    });
+    const { totalFiat, currency, currencyDecimals } = policy.decision;
+    const password = this.passwords.get(request.id) ?? '';
+    return html`<section
+      class="policy ${policy.requiresPassword ? 'step-up' : ''}"
+      data-testid="approval-policy"
+      data-action=${policy.decision.action}
+      aria-labelledby="approval-policy-title"
+    >
+      <h3 id="approval-policy-title" class="box-title">${t('approval.policy.title')}</h3>
+      <ul class="reasons">
+        ${reasons.map((reason) => html`<li data-testid="approval-policy-reason">${reason}</li>`)}
+      </ul>
+      ${
+        usage.length === 0
+          ? nothing
+          : html`<h3 class="box-title">${t('approval.policy.usageTitle')}</h3>
+              <ul class="usage">
+                ${usage.map((line) => html`<li data-testid="approval-policy-usage">${line}</li>`)}
+              </ul>`
+      }
+      ${
+        totalFiat === undefined || policy.decision.spends.some((spend) => spend.isUnlimited)
+          ? nothing
+          : html`<p class="worth" data-testid="approval-policy-worth">
+              ${t('approval.policy.worth', {
+                amount: formatUnitAmount({
+                  amount: totalFiat,
+                  unit: { kind: 'fiat', currency, decimals: currencyDecimals },
+                  locale: this.locale,
+                  t,
+                }),
+              })}
+            </p>`
+      }
+      ${policy.unlimitedApproval === undefined ? nothing : this.renderApprovalCap(policy, t)}
+      ${
+        policy.requiresPassword
+          ? html`<label class="password" for="approval-password"
+                >${t('approval.policy.password')}</label
+              >
+              <input
+                id="approval-password"
+                type="password"
+                autocomplete="current-password"
+                data-testid="approval-password"
+                aria-describedby="approval-password-hint"
+                .value=${password}
+                ?disabled=${this.isBusy}
+                @input=${(event: Event) => {
+                  this.passwords = new Map(this.passwords).set(
+                    request.id,
+                    (event.target as HTMLInputElement).value,
+                  );
+                }}
+              />
+              <p id="approval-password-hint" class="hint">${t('approval.policy.passwordHint')}</p>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  /** The cap the user may lower an unlimited approval to (on by default: the safer choice). */
+  private approvalCap(policy: PolicyPromptView): ApprovalCap {
+    const request = this.request;
+    const chosen = request === undefined ? undefined : this.approvalCaps.get(request.id);
+    if (chosen !== undefined) return chosen;
+    const suggested = policy.unlimitedApproval?.suggestedAmount ?? '0';
+    const decimals = policy.unlimitedApproval?.token.decimals;
+    return {
+      isCapped: true,
+      amount:
+        decimals === undefined
+          ? suggested
+          : formatAmount(BigInt(suggested), { kind: 'crypto', symbol: 'X', decimals }),
+    };
+  }
+
+  private renderApprovalCap(policy: PolicyPromptView, t: Translator) {
+    const request = this.request;
+    const unlimited = policy.unlimitedApproval;
+    if (request === undefined || unlimited === undefined) return nothing;
+    const cap = this.approvalCap(policy);
+    const set = (next: ApprovalCap) => {
+      this.approvalCaps = new Map(this.approvalCaps).set(request.id, next);
+    };
+    const isInvalid = cap.isCapped && this.cappedAmount(policy) === undefined;
+    const symbol = unlimited.token.symbol ?? shortenAddress(unlimited.token.asset);
+    return html`<fieldset class="cap" data-testid="approval-cap">
+      <legend>${t('approval.policy.lower.title')}</legend>
+      <label class="choice">
+        <input
+          type="radio"
+          name="approval-cap"
+          data-testid="approval-cap-capped"
+          .checked=${cap.isCapped}
+          ?disabled=${this.isBusy}
+          @change=${() => {
+            set({ ...cap, isCapped: true });
+          }}
+        />
+        ${t('approval.policy.lower.capped')}
+        <input
+          class="cap-amount"
+          inputmode="decimal"
+          data-testid="approval-cap-amount"
+          aria-label=${t('approval.grant.amountLabel', { token: symbol })}
+          aria-invalid=${isInvalid ? 'true' : 'false'}
+          .value=${cap.amount}
+          ?disabled=${this.isBusy || !cap.isCapped}
+          @input=${(event: Event) => {
+            set({ isCapped: true, amount: (event.target as HTMLInputElement).value.trim() });
+          }}
+        />
+        <span>${symbol}</span>
+      </label>
+      <label class="choice">
+        <input
+          type="radio"
+          name="approval-cap"
+          data-testid="approval-cap-unlimited"
+          .checked=${!cap.isCapped}
+          ?disabled=${this.isBusy}
+          @change=${() => {
+            set({ ...cap, isCapped: false });
+          }}
+        />
+        ${t('approval.policy.lower.unlimited')}
+      </label>
+      ${
+        isInvalid
+          ? html`<p class="notice error" role="alert">${t('approval.policy.lower.invalid')}</p>`
+          : nothing
+      }
+    </fieldset>`;
+  }
+
+  /** The capped amount in base units, or undefined when the text is not a valid amount. */
+  private cappedAmount(policy: PolicyPromptView): bigint | undefined {
+    const cap = this.approvalCap(policy);
+    const decimals = policy.unlimitedApproval?.token.decimals;
+    try {
+      const value =
+        decimals === undefined
+          ? /^[0-9]{1,78}$/.test(cap.amount)
+            ? BigInt(cap.amount)
+            : undefined
+          : parseAmount(cap.amount, { kind: 'crypto', symbol: 'X', decimals });
+      return value !== undefined && value > 0n ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private renderGrants(
+    details: Extract<ApprovalDetails, { kind: 'grant-permissions' }>,
+    t: Translator,
+  ) {
+    const request = this.request;
+    if (request === undefined) return nothing;
+    const site = readOrigin(request.origin).hostname;
+    const edits = this.grantEditsFor(details);
+    return html`<dl class="facts">${this.accountFact(details.from, t)}</dl>
+      ${details.permissions.map((permission, index) => {
+        const edit = edits[index] ?? { amount: '', endDate: '' };
+        const amount = this.grantAmount(permission, edit);
+        const endTime = this.grantEndTime(permission, edit);
+        const shown = {
+          ...permission,
+          amount: amount?.toString() ?? permission.amount,
+          ...(endTime === null || endTime === undefined ? {} : { endTime }),
+        };
+        const symbol = permission.token.symbol ?? shortenAddress(permission.token.asset);
+        const setEdit = (next: GrantEdit) => {
+          const all = [...edits];
+          all[index] = next;
+          this.grantEdits = new Map(this.grantEdits).set(request.id, all);
+        };
+        return html`<section class="grant" data-testid="approval-grant">
+          <p class="grant-sentence" data-testid="approval-grant-sentence">
+            ${describeGrantRequest({ grant: shown, site, t, locale: this.locale })}
+          </p>
+          <dl class="facts">
+            ${fact(t('approval.grant.recipient'), checksumAddress(permission.recipient), 'mono')}
+            ${fact(t('approval.grant.type'), permission.permissionType, 'mono')}
+            ${fact(
+              t('approval.grant.starts'),
+              formatUnixTime(String(permission.startTime), this.locale) ?? '—',
+            )}
+          </dl>
+          ${
+            permission.justification === undefined
+              ? nothing
+              : html`<p class="site-says">
+                  ${t('approval.grant.siteSays', { text: permission.justification })}
+                </p>`
+          }
+          ${
+            permission.isAdjustmentAllowed
+              ? html`<div class="grant-edit">
+                  <label for="grant-amount-${index}"
+                    >${t('approval.grant.amountLabel', { token: symbol })}</label
+                  >
+                  <input
+                    id="grant-amount-${index}"
+                    inputmode="decimal"
+                    data-testid="approval-grant-amount"
+                    aria-invalid=${amount === undefined ? 'true' : 'false'}
+                    .value=${edit.amount}
+                    ?disabled=${this.isBusy}
+                    @input=${(event: Event) => {
+                      setEdit({ ...edit, amount: (event.target as HTMLInputElement).value.trim() });
+                    }}
+                  />
+                  ${
+                    amount === undefined
+                      ? html`<p class="notice error" role="alert">
+                          ${t('approval.grant.amountInvalid', {
+                            max: formatUnitAmount({
+                              amount: permission.amount,
+                              unit: { kind: 'token', ...permission.token },
+                              locale: this.locale,
+                              t,
+                            }),
+                          })}
+                        </p>`
+                      : nothing
+                  }
+                  <label for="grant-end-${index}">${t('approval.grant.expiryLabel')}</label>
+                  <input
+                    id="grant-end-${index}"
+                    type="date"
+                    data-testid="approval-grant-end"
+                    aria-invalid=${endTime === null ? 'true' : 'false'}
+                    .value=${edit.endDate}
+                    ?disabled=${this.isBusy}
+                    @input=${(event: Event) => {
+                      setEdit({ ...edit, endDate: (event.target as HTMLInputElement).value });
+                    }}
+                  />
+                  ${
+                    endTime === null
+                      ? html`<p class="notice error" role="alert">
+                          ${t('approval.grant.expiryInvalid')}
+                        </p>`
+                      : nothing
+                  }
+                  <p class="hint">${t('approval.grant.adjustHint')}</p>
+                </div>`
+              : html`<p class="hint">${t('approval.grant.notAdjustable')}</p>`
+          }
+        </section>`;
+      })}
+      <p class="notice warning" data-testid="approval-grant-warning">
+        ${t('approval.grant.warning')}
+      </p>`;
+  }
+
+  /** The edits per grant, starting from what the site asked for. */
+  private grantEditsFor(
+    details: Extract<ApprovalDetails, { kind: 'grant-permissions' }>,
+  ): readonly GrantEdit[] {
+    const request = this.request;
+    const stored = request === undefined ? undefined : this.grantEdits.get(request.id);
+    if (stored !== undefined) return stored;
+    return details.permissions.map((permission) => ({
+      amount:
+        permission.token.decimals === undefined
+          ? permission.amount
+          : formatAmount(BigInt(permission.amount), {
+              kind: 'crypto',
+              symbol: 'X',
+              decimals: permission.token.decimals,
+            }),
+      endDate:
+        permission.endTime === undefined ? '' : toDateInput(new Date(permission.endTime * 1000)),
+    }));
+  }
+
+  /** Base units the user gives: above 0, at most what was asked; undefined when invalid. */
+  private grantAmount(permission: GrantRequestView, edit: GrantEdit): bigint | undefined {
+    if (!permission.isAdjustmentAllowed) return BigInt(permission.amount);
+    try {
+      const { decimals } = permission.token;
+      const value =
+        decimals === undefined
+          ? /^[0-9]{1,78}$/.test(edit.amount)
+            ? BigInt(edit.amount)
+            : undefined
+          : parseAmount(edit.amount, { kind: 'crypto', symbol: 'X', decimals });
+      return value !== undefined && value > 0n && value <= BigInt(permission.amount)
+        ? value
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The end the user gives (unix seconds): the end of the chosen day, never later than the
+   * site's own expiry; undefined for none; null when the day is in the past or too late.
+   */
+  private grantEndTime(permission: GrantRequestView, edit: GrantEdit): number | undefined | null {
+    if (!permission.isAdjustmentAllowed || edit.endDate === '') return permission.endTime;
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(edit.endDate);
+    if (day === null) return null;
+    const [, year, month, date] = day;
+    const endOfDay = Math.floor(
+      new Date(Number(year), Number(month) - 1, Number(date) + 1).getTime() / 1000,
+    );
+    const end =
+      permission.endTime === undefined ? endOfDay : Math.min(endOfDay, permission.endTime);
+    return end <= Math.max(permission.startTime, Math.floor(this.now / 1000)) ? null : end;
+  }
+
   private accountFact(address: string, t: Translator) {
     const name = this.accountNames.get(address.toLowerCase());
     const checksummed = checksumAddress(address);
@@ -443,7 +788,8 @@ ${details.text ?? details.hex}</pre>
       !this.isBusy &&
       !isExpired &&
       !isMalformed &&
-      (kind !== 'connect' || this.chosenAccounts.size > 0);
+      (kind !== 'connect' || this.chosenAccounts.size > 0) &&
+      this.policyAnswer(request) !== undefined;
     // The unlock form is the main action there: its Reject follows it instead of sitting on top.
     return html`<footer class=${kind === 'unlock' ? 'inline' : ''}>
       ${
@@ -485,7 +831,7 @@ ${details.text ?? details.hex}</pre>
                   this.decide(
                     kind === 'connect'
                       ? { approved: true, accounts: this.chosenAccountsInOrder() }
-                      : { approved: true },
+                      : { approved: true, ...this.policyAnswer(request) },
                   );
                 }}
               >
@@ -498,6 +844,42 @@ ${details.text ?? details.hex}</pre>
         }
       </div>
     </footer>`;
+  }
+
+  /**
+   * What the policy parts of the window add to an approval (the step-up password, the lowered
+   * approval, the grants as given); undefined while something is missing or invalid.
+   */
+  private policyAnswer(
+    request: ApprovalRequest,
+  ): Omit<Extract<ApprovalDecision, { approved: true }>, 'approved'> | undefined {
+    const { details } = request;
+    if (details.kind === 'grant-permissions') {
+      const edits = this.grantEditsFor(details);
+      const grants: { amount: string; endTime?: number }[] = [];
+      for (const [index, permission] of details.permissions.entries()) {
+        const edit = edits[index] ?? { amount: '', endDate: '' };
+        const amount = this.grantAmount(permission, edit);
+        const endTime = this.grantEndTime(permission, edit);
+        if (amount === undefined || endTime === null) return undefined;
+        grants.push({ amount: amount.toString(), ...(endTime === undefined ? {} : { endTime }) });
+      }
+      return { grants };
+    }
+    const policy = 'policy' in details ? details.policy : undefined;
+    if (policy === undefined) return {};
+    const password = this.passwords.get(request.id) ?? '';
+    if (policy.requiresPassword && password.length === 0) return undefined;
+    let approvalAmount: string | undefined;
+    if (policy.unlimitedApproval !== undefined && this.approvalCap(policy).isCapped) {
+      const capped = this.cappedAmount(policy);
+      if (capped === undefined) return undefined;
+      approvalAmount = capped.toString();
+    }
+    return {
+      ...(policy.requiresPassword ? { password } : {}),
+      ...(approvalAmount === undefined ? {} : { approvalAmount }),
+    };
   }
 
   /** The chosen accounts in the wallet's order, so the site's first account is the first listed. */
@@ -514,6 +896,12 @@ ${details.text ?? details.hex}</pre>
     if (request === undefined || this.isBusy) return;
     emit(this, 'tp-decide', { id: request.id, decision } satisfies DecideDetail);
   }
+}
+
+/** yyyy-mm-dd of a date in the user's time zone, for `<input type="date">`. */
+function toDateInput(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 function fact(

@@ -13,18 +13,25 @@ const statusWith = (lockState: WalletLockState): WalletStatus => ({
 
 describe('popupScreen', () => {
   it('waits for the status before showing anything', () => {
-    expect(popupScreen(undefined, false)).toBe('loading');
+    expect(popupScreen(undefined, 'home')).toBe('loading');
   });
 
   it('routes by lock state', () => {
-    expect(popupScreen(statusWith('uninitialized'), false)).toBe('welcome');
-    expect(popupScreen(statusWith('locked'), false)).toBe('unlock');
-    expect(popupScreen(statusWith('unlocked'), false)).toBe('accounts');
+    expect(popupScreen(statusWith('uninitialized'), 'home')).toBe('welcome');
+    expect(popupScreen(statusWith('locked'), 'home')).toBe('unlock');
+    expect(popupScreen(statusWith('unlocked'), 'home')).toBe('accounts');
   });
 
   it('opens the settings only while unlocked', () => {
-    expect(popupScreen(statusWith('unlocked'), true)).toBe('settings');
-    expect(popupScreen(statusWith('locked'), true)).toBe('unlock');
-    expect(popupScreen(statusWith('uninitialized'), true)).toBe('welcome');
+    expect(popupScreen(statusWith('unlocked'), 'settings')).toBe('settings');
+    expect(popupScreen(statusWith('locked'), 'settings')).toBe('unlock');
+    expect(popupScreen(statusWith('uninitialized'), 'settings')).toBe('welcome');
+  });
+
+  it('opens the sites and the activity only while unlocked', () => {
+    expect(popupScreen(statusWith('unlocked'), 'sites')).toBe('sites');
+    expect(popupScreen(statusWith('unlocked'), 'activity')).toBe('activity');
+    expect(popupScreen(statusWith('locked'), 'sites')).toBe('unlock');
+    expect(popupScreen(statusWith('locked'), 'activity')).toBe('unlock');
   });
 });

@@ -13,6 +13,7 @@ import { tokenStyles } from '../theme/tokens.styles.ts';
 import type { StartOnboardingDetail } from '../tp-welcome/tp-welcome.ts';
 import { sendWalletRequest } from '../walletClient.ts';
 import { popupScreen } from './popupScreen.ts';
+import type { OpenPageDetail, PopupPage } from './popupScreen.ts';
 import { popupStyles } from './tp-popup.styles.ts';
 
 type StatusState =
@@ -26,7 +27,7 @@ const statusRefreshMs = 20_000;
 /**
  * The toolbar popup (360 px wide): shows the wallet and its network, then routes by the vault's
  * lock state: a welcome (no wallet yet; setup opens in a tab), the unlock prompt, or the
- * accounts, with the settings one click away.
+ * accounts, with the settings one click away and the sites and activity pages from the accounts.
  *
  * Test hooks: `network-name`, `open-settings`, `popup-loading`, `status-error`, `status-retry`.
  *
@@ -45,7 +46,9 @@ export class TpPopup extends LitElement {
   @property() version = '';
 
   @state() private statusState: StatusState = { phase: 'loading' };
-  @state() private isSettingsOpen = false;
+  @state() private page: PopupPage = 'home';
+  /** The site the sites or activity page opens on. */
+  @state() private pageOrigin = '';
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
 
   override connectedCallback(): void {
@@ -62,7 +65,7 @@ export class TpPopup extends LitElement {
   override render() {
     const t = createTranslator(this.locale);
     const status = this.statusState.phase === 'ready' ? this.statusState.status : undefined;
-    const screen = popupScreen(status, this.isSettingsOpen);
+    const screen = popupScreen(status, this.page);
     return html`
       <header>
         <img src=${walletIcon} alt="" />
@@ -85,7 +88,7 @@ export class TpPopup extends LitElement {
                 aria-label=${t('popup.openSettings')}
                 title=${t('popup.openSettings')}
                 @click=${() => {
-                  this.isSettingsOpen = true;
+                  this.page = 'settings';
                 }}
               >
                 ${settingsIcon}
@@ -139,15 +142,28 @@ export class TpPopup extends LitElement {
           locale=${this.locale}
           networkName=${status?.network.name ?? ''}
           @tp-locked=${() => void this.loadStatus()}
+          @tp-open-page=${this.openPage}
         ></tp-accounts>`;
+      case 'sites':
+        return html`<tp-sites
+          locale=${this.locale}
+          origin=${this.pageOrigin}
+          @tp-back=${this.showHome}
+          @tp-open-page=${this.openPage}
+        ></tp-sites>`;
+      case 'activity':
+        return html`<tp-activity
+          locale=${this.locale}
+          origin=${this.pageOrigin}
+          @tp-back=${this.showHome}
+          @tp-open-page=${this.openPage}
+        ></tp-activity>`;
       case 'settings':
         return html`<tp-settings
           locale=${this.locale}
           localeSetting=${this.localeSetting}
           .status=${status}
-          @tp-back=${() => {
-            this.isSettingsOpen = false;
-          }}
+          @tp-back=${this.showHome}
           @tp-status-changed=${() => void this.loadStatus({ isQuiet: true })}
         ></tp-settings>`;
     }
@@ -157,7 +173,7 @@ export class TpPopup extends LitElement {
     if (!isQuiet) this.statusState = { phase: 'loading' };
     try {
       const status = await sendWalletRequest('status', {});
-      if (status.lockState !== 'unlocked') this.isSettingsOpen = false;
+      if (status.lockState !== 'unlocked') this.page = 'home';
       this.statusState = { phase: 'ready', status };
     } catch (error) {
       // A quiet refresh that fails keeps what is shown; the next action will report the problem.
@@ -165,6 +181,16 @@ export class TpPopup extends LitElement {
         this.statusState = { phase: 'error', error };
     }
   }
+
+  private readonly showHome = (): void => {
+    this.page = 'home';
+    this.pageOrigin = '';
+  };
+
+  private readonly openPage = (event: CustomEvent<OpenPageDetail>): void => {
+    this.page = event.detail.page;
+    this.pageOrigin = event.detail.origin ?? '';
+  };
 
   private readonly openOnboarding = async (
     event: CustomEvent<StartOnboardingDetail>,
