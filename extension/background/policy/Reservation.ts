@@ -1,7 +1,8 @@
 /**
  * One entry of the spending ledger: what a request reserved before signing, and what became of
- * it. Reserved and settled entries count against caps; released ones do not. Every window counts
- * an entry at `reservedAt`, whatever happens to it later.
+ * it. Reserved and settled entries count against caps; released ones do not. Windows count an
+ * entry at the time its spends were decided: `reservedAt`, or for a replacement merged into it,
+ * the replacement's own `reservedAt` (see toCountedSpends).
  */
 import type { Address, Hex } from 'viem';
 import type { Spend } from './Spend.ts';
@@ -29,6 +30,11 @@ export type ReservationTransaction = {
   readonly from: Address;
   readonly nonce: number;
   readonly spends: readonly ReservedSpend[];
+  /**
+   * When these spends were decided, if not at the reservation's `reservedAt`: a replacement
+   * merged into this entry keeps the time of its own decision.
+   */
+  readonly reservedAt?: number;
   /** Refused by the node or dropped from the mempool: it no longer counts, unless it is mined. */
   readonly isDropped?: boolean;
 };

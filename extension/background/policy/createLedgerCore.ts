@@ -316,7 +316,7 @@ export function createLedgerCore({ currency }: { currency: string }): CreateLedg
           });
         const transactions = [
           ...replaced.transactions,
-          { hash, from, nonce, spends: reservation.spends },
+          { hash, from, nonce, spends: reservation.spends, reservedAt: reservation.reservedAt },
         ];
         const [merged, released] = commit(
           [
@@ -333,8 +333,18 @@ export function createLedgerCore({ currency }: { currency: string }): CreateLedg
         if (merged === undefined || released === undefined) throw new Error('unreachable');
         return { reservation: merged, changed: [merged, released] };
       }
+      // A speed-up is the same payment: same spends, decided at the same time.
       const spends = first?.spends ?? reservation.spends;
-      const transactions = [...reservation.transactions, { hash, from, nonce, spends }];
+      const transactions = [
+        ...reservation.transactions,
+        {
+          hash,
+          from,
+          nonce,
+          spends,
+          ...(first?.reservedAt === undefined ? {} : { reservedAt: first.reservedAt }),
+        },
+      ];
       const [updated] = commit(
         [{ ...reservation, transactions, spends: mostOfEach(transactions) }],
         now,

@@ -8,7 +8,7 @@
  */
 import type { FiatUsage, LedgerScope } from './LedgerView.ts';
 import type { Reservation } from './Reservation.ts';
-import { toAssetKey } from './toAssetKey.ts';
+import { toCountedSpends } from './toCountedSpends.ts';
 
 export type SpendingIndex = {
   /** The currency fiat sums are kept in; spends valued in another count as unpriced. */
@@ -56,12 +56,12 @@ export function createSpendingIndex(currency: string): CreateSpendingIndexReturn
     scope.kind === 'wallet' ? 'wallet' : `site:${scope.origin}`;
 
   const contributions = (reservation: Reservation): Contribution[] =>
-    reservation.spends.map((spend) => ({
+    toCountedSpends(reservation).map((counted) => ({
       reservationId: reservation.id,
-      time: reservation.reservedAt,
-      assetKey: toAssetKey(spend),
-      amount: spend.amount,
-      fiat: reservation.currency === currency ? spend.fiatValue : undefined,
+      time: counted.time,
+      assetKey: counted.assetKey,
+      amount: counted.amount,
+      fiat: reservation.currency === currency ? counted.fiatValue : undefined,
     }));
 
   /** Adds (sign 1) or removes (sign -1) one contribution in one level. */
@@ -84,8 +84,13 @@ export function createSpendingIndex(currency: string): CreateSpendingIndexReturn
       if (sign > 0n) bucket.items.push(item);
       else {
         const index = bucket.items.findIndex(
+          // A pending replacement adds one asset at several times: match the very contribution.
           (candidate) =>
-            candidate.reservationId === item.reservationId && candidate.assetKey === item.assetKey,
+            candidate.reservationId === item.reservationId &&
+            candidate.assetKey === item.assetKey &&
+            candidate.time === item.time &&
+            candidate.amount === item.amount &&
+            candidate.fiat === item.fiat,
         );
         if (index < 0) return;
         bucket.items.splice(index, 1);
