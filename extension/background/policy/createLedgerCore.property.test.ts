@@ -469,7 +469,7 @@ function checkInvariants(world: World, isAutoOnly: boolean): void {
     );
 
   // Grant periods: fixed from the start, never more than the grant's amount.
-  const periodMilliseconds = hourlyGrant.periodSeconds * 1000;
+  const periodMilliseconds = (hourlyGrant.periodSeconds ?? 0) * 1000;
   const grantEntries = counted.filter((item) => item.grantId === hourlyGrant.id);
   const periods = new Set(
     grantEntries.flatMap((entry) =>
