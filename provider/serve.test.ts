@@ -71,5 +71,6 @@ describe('serve', () => {
     } finally {
       await running.close();
     }
-  });
+    // PGlite and every migration start here: over 30 s has been seen on a loaded machine.
+  }, 90_000);
 });
