@@ -128,7 +128,7 @@ export const test = base.extend<
       // The newest one: an emptied window may still be closing while the next opens.
       return (
         context.pages().filter(isApproval).at(-1) ??
-        (await context.waitForEvent('page', { predicate: isApproval, timeout: 15_000 }))
+        (await context.waitForEvent('page', { predicate: isApproval, timeout: 30_000 }))
       );
     };
     // The window closes itself when its last request is settled, often during the click.

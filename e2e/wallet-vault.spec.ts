@@ -225,6 +225,9 @@ test('refuses an auto-lock time out of range and keeps the old one', async ({ wa
 test('settings: the phrase is revealed only with the password; a changed password replaces the old one', async ({
   wallet,
 }) => {
+  // About seven scrypt runs at 128 MiB (onboard, two reveals, the password change, two unlocks):
+  // seconds each on a loaded machine, where this test has passed the default minute.
+  test.setTimeout(120_000);
   await wallet.onboard({ mnemonic: testMnemonic, password });
   const popup = await wallet.openPopup();
   await popup.getByTestId('open-settings').click();
