@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 /*
  * TP Checkout as one ES module a page loads with `<script type="module" src=".../checkout.js">`,
  * plus one small chunk per non-English language, imported on demand from beside it (relative to
- * checkout.js, wherever it is served). Library mode (no preload helper, no HTML entry), but
+ * checkout.js, wherever it is served), and the on-ramp's part (its views, the EIP-55 checksum
+ * and its strings per language), imported only when a shopper is short of funds. Library mode (no preload helper, no HTML entry), but
  * minified fully: library mode keeps whitespace in ES output for whoever bundles a library next,
  * and nothing bundles checkout.js again.
  */
@@ -20,7 +21,22 @@ export default defineConfig({
       fileName: () => 'checkout.js',
     },
     rolldownOptions: {
-      output: { minify: true, comments: false, chunkFileNames: 'locale-[name]-[hash].js' },
+      // Code the lazy chunks share with checkout.js stays in checkout.js (exported for them),
+      // rather than in a third file every page would have to fetch as well.
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        minify: true,
+        comments: false,
+        // Translations are `locale-<lang>`; a lazy part's own code and strings carry its name
+        // (`onramp-…`, `onramp-locale-<lang>`), so the size bench can tell them apart.
+        chunkFileNames: ({ facadeModuleId }) => {
+          const id = facadeModuleId ?? '';
+          const locale = /\/locales\/widget\/(?:([a-z]+)\/)?[^/]+\.json$/.exec(id);
+          const part = /\/widget\/(onramp|subscription)\//.exec(id)?.[1] ?? locale?.[1];
+          const prefix = part === undefined ? '' : `${part}-`;
+          return locale === null ? `${prefix}[name]-[hash].js` : `${prefix}locale-[name]-[hash].js`;
+        },
+      },
     },
   },
 });

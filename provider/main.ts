@@ -6,7 +6,9 @@ import type { Database } from './db/Database.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { runMerchantCommand } from './merchants/runMerchantCommand.ts';
+import { loadOnrampSettings } from './onramp/loadOnrampSettings.ts';
 import { serve } from './serve.ts';
+import { readSubscriptionServeSettings } from './subscriptions/readSubscriptionServeSettings.ts';
 import { TpError } from '../shared/errors/TpError.ts';
 
 const usage = `usage: tsx provider/main.ts serve
@@ -29,6 +31,19 @@ const usage = `usage: tsx provider/main.ts serve
   ALLOW_INSECURE_WEBHOOK_URLS   true: accept http://localhost webhook endpoints (development only)
   FORGET_CHAIN_HISTORY          chain ids started afresh: the watcher forgets their blocks at start
                                 (development only: the dev stack's chain restarts on every run)
+
+  On-ramp (provider/onramp/README.md; none set: no on-ramp):
+  ONRAMP_CONFIG_FILE            JSON: adapters (moonpay, transak, sandbox), compliance, publicUrl
+  ONRAMP_COMPLIANCE_FILE        the compliance policy (required with a real on-ramp)
+  ONRAMP_SANDBOX_RPC_URL        the dev chain, for the sandbox on-ramp without a config file
+  ONRAMP_SANDBOX_FUNDING_KEY    the private key the sandbox pays out from
+  ONRAMP_SANDBOX_CHAIN_ID       the sandbox's chain (default 31337)
+  PROVIDER_PUBLIC_URL           the provider's public origin, for the pages it serves
+
+  Subscriptions (provider/subscriptions/README.md):
+  SUBSCRIPTION_SWEEP_INTERVAL_MS  how often renewals and grace periods are looked at (default 5000)
+  DEV_CLOCK_FILE                development and tests only: a file holding milliseconds to add to
+                                the provider's clock (the dev stack's tests move time with it)
 
   merchant create prints a new merchant's secret and publishable keys. With the embedded PGlite,
   run it while the provider is stopped: one process at a time may open DATA_DIR.`;
@@ -56,7 +71,15 @@ async function main(args: string[]): Promise<void> {
   let running: Awaited<ReturnType<typeof serve>>;
   try {
     const config = readConfig(process.env);
-    running = await serve({ config, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+    const onramp = await loadOnrampSettings({ env: process.env });
+    const subscriptions = readSubscriptionServeSettings({ env: process.env });
+    running = await serve({
+      config,
+      onramp,
+      now: subscriptions.now,
+      subscriptionSweepIntervalMs: subscriptions.sweepIntervalMs,
+      logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    });
   } catch (error) {
     fail(error);
     return;

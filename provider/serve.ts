@@ -18,12 +18,19 @@ import { PortInUseError } from './errors.ts';
 import { createLiveRateSettings } from './rateBook/createLiveRateSettings.ts';
 import type { PaymentsLogger } from './payments/PaymentsLogger.ts';
 import { createLocalRateSettings } from './rateBook/createLocalRateSettings.ts';
+import { createOnrampExpirySweeper } from './onramp/createOnrampExpirySweeper.ts';
+import type { OnrampExpirySweeper } from './onramp/createOnrampExpirySweeper.ts';
+import type { OnrampSettings } from './onramp/OnrampSettings.ts';
 import { onCheckoutSessionSettled } from './subscriptions/onCheckoutSessionSettled.ts';
 
 export type ServeParameters = {
   config: ProviderConfig;
   logger?: FastifyServerOptions['logger'];
   now?: () => Date;
+  /** From `loadOnrampSettings({ env })`; none: the on-ramp routes answer `onramp_unavailable`. */
+  onramp?: OnrampSettings | undefined;
+  /** How often the subscription sweeper runs here (`readSubscriptionServeSettings`); none: off. */
+  subscriptionSweepIntervalMs?: number | undefined;
 };
 
 export type ServeReturnType = {
@@ -34,6 +41,8 @@ export type ServeReturnType = {
   /** One chain watcher per configured chain (none without `CHAIN_RPC_URLS_<chainId>`). */
   paymentDetection: PaymentDetection;
   expirySweeper: ExpirySweeper;
+  /** Expires unstarted on-ramp orders on an interval (only when an on-ramp is configured). */
+  onrampExpirySweeper: OnrampExpirySweeper | undefined;
   /**
    * Stops the chain watchers and the expiry sweeper (after their running step), stops accepting
    * requests and lets running ones finish (the webhook dispatcher stops with the server), then
@@ -47,13 +56,16 @@ export type ServeErrorType =
 
 /**
  * Opens and migrates the database, then listens and starts the background work: a chain watcher
- * per configured chain, the expiry sweeper and the webhook dispatcher (each safe to run in
+ * per configured chain, the expiry sweepers (sessions; on-ramp orders when an on-ramp is
+ * configured) and the webhook dispatcher (each safe to run in
  * several processes on one database). Everything opened is closed again on failure.
  */
 export async function serve({
   config,
   logger,
   now = () => new Date(),
+  onramp,
+  subscriptionSweepIntervalMs,
 }: ServeParameters): Promise<ServeReturnType> {
   const { host, port } = config;
   // Checked before the database is opened: PGlite does not lock its directory, so a second
@@ -73,8 +85,13 @@ export async function serve({
   };
   let paymentDetection: PaymentDetection | undefined;
   let expirySweeper: ExpirySweeper | undefined;
+  let onrampExpirySweeper: OnrampExpirySweeper | undefined;
   const stopBackgroundWork = async () => {
-    await Promise.all([paymentDetection?.stop(), expirySweeper?.stop()]);
+    await Promise.all([
+      paymentDetection?.stop(),
+      expirySweeper?.stop(),
+      onrampExpirySweeper?.stop(),
+    ]);
   };
   try {
     paymentDetection = createPaymentDetection({
@@ -93,6 +110,16 @@ export async function serve({
         log.error({ err: error }, 'expiry sweep failed');
       },
     });
+    if (onramp !== undefined) {
+      onrampExpirySweeper = createOnrampExpirySweeper({
+        db,
+        now,
+        adapters: onramp.adapters,
+        onError: (error) => {
+          log.error({ err: error }, 'on-ramp expiry sweep failed');
+        },
+      });
+    }
     await db.query('select 1').catch((cause: unknown) => {
       throw new DatabaseUnreachableError({ kind: db.kind, cause });
     });
@@ -113,6 +140,10 @@ export async function serve({
         allowInsecureWebhookUrls: config.allowInsecureWebhookUrls,
         dispatcher: { intervalMs: config.webhookDispatchIntervalMs },
       },
+      ...(onramp === undefined ? {} : { onramp }),
+      ...(subscriptionSweepIntervalMs === undefined
+        ? {}
+        : { subscriptions: { sweeper: { intervalMs: subscriptionSweepIntervalMs } } }),
     });
     if (applied.length > 0) app.log.info({ applied }, 'database migrated');
     if (forgotten.length > 0) {
@@ -121,6 +152,7 @@ export async function serve({
     const url = await listen(app, { host, port });
     paymentDetection.start();
     expirySweeper.start();
+    onrampExpirySweeper?.start();
     app.log.info(
       {
         url,
@@ -130,6 +162,7 @@ export async function serve({
           endpoints: rpcUrls.length,
           confirmations,
         })),
+        onramp: onramp?.adapters.map(({ id }) => id) ?? [],
       },
       `TP Provider API listening on ${url}`,
     );
@@ -140,6 +173,7 @@ export async function serve({
       db,
       paymentDetection,
       expirySweeper,
+      onrampExpirySweeper,
       async close() {
         try {
           await stopBackgroundWork();

@@ -1,12 +1,16 @@
 // The only place keys exist in the clear, and only while unlocked. Wires the browser (storage,
 // alarms, windows, messages) to the wallet controller, the approval queue and the dapp handler.
+import { numberToHex } from 'viem';
+import type { Hex } from 'viem';
 import browser from 'webextension-polyfill';
+import { createProviderClient } from '../../shared/providerClient/createProviderClient.ts';
 import type { Runtime } from 'webextension-polyfill';
 import { knownNetworks } from '../../shared/chains/networks.ts';
 import type { WorkerEventMessage } from '../../shared/protocol/walletMessages.ts';
 import { ApprovalQueue } from './approvals/ApprovalQueue.ts';
 import { getChainClient } from './chain/getChainClient.ts';
 import { readBalances } from './chain/readBalances.ts';
+import { createCachedStorageArea } from './dapp/createCachedStorageArea.ts';
 import { createChainAccess } from './dapp/createChainAccess.ts';
 import { createFeeCache } from './dapp/createFeeCache.ts';
 import { DappRequestHandler } from './dapp/DappRequestHandler.ts';
@@ -22,6 +26,10 @@ import { createPriceSource } from './policy/wiring/createPriceSource.ts';
 import { readPriceSettings } from './policy/wiring/readPriceSettings.ts';
 import { createReceiptTracker } from './policy/wiring/createReceiptTracker.ts';
 import { handleWorkerMessage } from './rpc/handleWorkerMessage.ts';
+import { createSubscriptionScheduler } from './subscriptions/createSubscriptionScheduler.ts';
+import { createSubscriptionUiActions } from './subscriptions/createSubscriptionUiActions.ts';
+import { createWalletClock } from './subscriptions/createWalletClock.ts';
+import { openSubscriptionStore } from './subscriptions/openSubscriptionStore.ts';
 import { handleUiMessage } from './wallet/handleUiMessage.ts';
 import { isOwnExtensionPage } from './wallet/isOwnExtensionPage.ts';
 import type { StorageArea } from './wallet/StorageArea.ts';
@@ -31,11 +39,22 @@ const onboardingPagePath = 'extension/ui/onboarding/onboarding.html';
 const approvalPagePath = 'extension/ui/approval/approval.html';
 const autoLockAlarm = 'tp-auto-lock';
 const receiptsAlarm = 'tp-receipts';
+const subscriptionsAlarm = 'tp-subscriptions';
 const local: StorageArea = browser.storage.local;
 const session: StorageArea = browser.storage.session;
+// Networks and site connections are read on every site request: from memory, kept current by
+// storage.onChanged (writes from any page) and by this worker's own writes.
+const cachedLocal = createCachedStorageArea({
+  area: local,
+  subscribe: (listener) => {
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local') listener(changes);
+    });
+  },
+});
 
 const networks = new NetworkStore(
-  local,
+  cachedLocal,
   knownNetworks.map((network): WalletNetwork => ({
     chainId: network.chainId,
     name: network.name,
@@ -47,7 +66,7 @@ const networks = new NetworkStore(
     tokens: network.tokens,
   })),
 );
-const permissions = new SitePermissions(local);
+const permissions = new SitePermissions(cachedLocal);
 
 const events = {
   toOrigin: (origin: string, event: WorkerEventMessage['event'], data: unknown) => {
@@ -124,6 +143,8 @@ const wallet = new WalletController({
   onLockStateChange: (lockState) => {
     if (lockState === 'unlocked') {
       void scheduleAutoLock();
+      // Renewals that fell due while the wallet was locked or the browser closed.
+      void runSubscriptions();
       approvals.approveKind('unlock');
     } else {
       void browser.alarms.clear(autoLockAlarm);
@@ -132,11 +153,17 @@ const wallet = new WalletController({
   },
 });
 
+// The wallet's clock: real time, plus an offset only tests set (see createWalletClock).
+const clock = createWalletClock({ local });
+void clock.ready();
 // The spending policy: caps, presets, grants, the kill switch, the ledger and the activity log.
-const now = () => new Date();
+const now = () => clock.now();
 const prices = createPriceSource({ now });
 const policy = new PolicyController({ local, now, prices });
+// Signed transactions waiting for their turn to be broadcast: nothing to ask the chain yet.
+const broadcasting = new Set<string>();
 const receipts = createReceiptTracker({
+  broadcasting,
   controller: policy,
   chainFor: async (chainId) => {
     const network = await networks.find(chainId);
@@ -152,6 +179,20 @@ const receipts = createReceiptTracker({
 });
 const dappPolicy = createDappPolicy({
   controller: policy,
+  broadcasting,
+  // A TP checkout's subscription details are kept beside the grant they came with.
+  onGranted: async ({ origin, account, grants, requests }) => {
+    for (const [index, request] of requests.entries()) {
+      const grant = grants[index];
+      if (request.subscription !== undefined && grant !== undefined)
+        await subscriptionScheduler.link({
+          origin,
+          account,
+          grant,
+          extension: request.subscription,
+        });
+    }
+  },
   watchReceipts: (uncounted) => {
     if (uncounted === undefined) receipts.watch();
     else receipts.watchUncounted(uncounted);
@@ -214,6 +255,64 @@ const dapp = new DappRequestHandler({
   parseAddEthereumChain: parseAddEthereumChainRequest,
 });
 
+// Subscriptions: renewals are looked at on every wake-up of this alarm, at start and on unlock.
+const subscriptionStore = openSubscriptionStore({ local });
+const findGrant = (origin: string, grantId: string) =>
+  policy.state.sites.get(origin)?.grants.find((grant) => grant.id === grantId);
+const subscriptionScheduler = createSubscriptionScheduler({
+  store: subscriptionStore,
+  findGrant,
+  providerFor: (link) =>
+    createProviderClient({ baseUrl: link.providerUrl, publishableKey: link.publishableKey }),
+  pay: async ({ origin, from, chainId, to, data, expectation }) => {
+    const hash = await dapp.handle(
+      {
+        method: 'eth_sendTransaction',
+        params: [{ from, to, data, chainId: numberToHex(chainId) }],
+      },
+      origin,
+    );
+    return { hash: hash as Hex, approval: expectation === 'within-grant' ? 'auto' : 'confirmed' };
+  },
+  isUnlocked: () => wallet.isUnlocked(),
+  notify: (link, attention) => {
+    browser.notifications
+      .create(`tp-subscription-${link.grantId}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+        title: `Subscription at ${new URL(link.origin).host}`,
+        message: attention.message,
+      })
+      .catch(() => undefined);
+  },
+  now,
+});
+const subscriptionUi = createSubscriptionUiActions({
+  store: subscriptionStore,
+  scheduler: subscriptionScheduler,
+  clock,
+  findGrant,
+  revokeGrant: (origin, grantId) => policy.revokeGrant(origin, grantId),
+  tokenName: async (chainId, address) => {
+    const token = (await networks.find(chainId))?.tokens.find(
+      (candidate) => candidate.address.toLowerCase() === address.toLowerCase(),
+    );
+    return token === undefined ? undefined : { symbol: token.symbol, decimals: token.decimals };
+  },
+  signPersonalMessage: (address, message) => wallet.signPersonalMessage(address, message),
+  cancelAtProvider: (link, body) =>
+    createProviderClient({
+      baseUrl: link.providerUrl,
+      publishableKey: link.publishableKey,
+    }).cancelSubscriptionAsSubscriber(link.subscriptionId ?? '', body),
+});
+async function runSubscriptions(): Promise<void> {
+  await Promise.all([clock.ready(), policy.ready()]);
+  await subscriptionScheduler.run();
+}
+void browser.alarms.create(subscriptionsAlarm, { periodInMinutes: 5 });
+void runSubscriptions().catch(() => undefined);
+
 const autoLockRescheduleMs = 5_000;
 let autoLockRescheduledAt = Number.NEGATIVE_INFINITY;
 
@@ -230,6 +329,7 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === autoLockAlarm) void wallet.lock();
+  if (alarm.name === subscriptionsAlarm) void runSubscriptions();
   if (alarm.name === receiptsAlarm) receipts.watch();
 });
 
@@ -258,7 +358,10 @@ async function routeMessage(message: unknown, sender: Runtime.MessageSender): Pr
         error: { code: 'wallet/forbidden', message: 'Only the wallet’s own pages may do this.' },
       };
     }
-    return handleUiMessage({ wallet, approvals, policy: policyUi }, message);
+    return handleUiMessage(
+      { wallet, approvals, policy: policyUi, subscriptions: subscriptionUi },
+      message,
+    );
   }
   return handleWorkerMessage({
     message,

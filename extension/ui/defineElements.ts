@@ -3,6 +3,7 @@ import { TpActivity } from './tp-activity/tp-activity.ts';
 import { TpApproval } from './tp-approval/tp-approval.ts';
 import { TpApprovalRequest } from './tp-approval-request/tp-approval-request.ts';
 import { TpBalances } from './tp-balances/tp-balances.ts';
+import { TpCapsEditor } from './tp-caps-editor/tp-caps-editor.ts';
 import { TpCreatePhrase } from './tp-create-phrase/tp-create-phrase.ts';
 import { TpDataTree } from './tp-data-tree/tp-data-tree.ts';
 import { TpImportKey } from './tp-import-key/tp-import-key.ts';
@@ -11,10 +12,13 @@ import { TpKillSwitch } from './tp-kill-switch/tp-kill-switch.ts';
 import { TpOnboarding } from './tp-onboarding/tp-onboarding.ts';
 import { TpPasswordStrength } from './tp-password-strength/tp-password-strength.ts';
 import { TpPopup } from './tp-popup/tp-popup.ts';
+import { TpPriceSettings } from './tp-price-settings/tp-price-settings.ts';
 import { TpReceive } from './tp-receive/tp-receive.ts';
 import { TpSetPassword } from './tp-set-password/tp-set-password.ts';
 import { TpSiteDetail } from './tp-site-detail/tp-site-detail.ts';
+import { TpSiteRules } from './tp-site-rules/tp-site-rules.ts';
 import { TpSites } from './tp-sites/tp-sites.ts';
+import { TpSubscriptions } from './tp-subscriptions/tp-subscriptions.ts';
 import { TpSettings } from './tp-settings/tp-settings.ts';
 import { TpUnlock } from './tp-unlock/tp-unlock.ts';
 import { TpWelcome } from './tp-welcome/tp-welcome.ts';
@@ -26,6 +30,7 @@ const elements = {
   'tp-approval': TpApproval,
   'tp-approval-request': TpApprovalRequest,
   'tp-balances': TpBalances,
+  'tp-caps-editor': TpCapsEditor,
   'tp-create-phrase': TpCreatePhrase,
   'tp-data-tree': TpDataTree,
   'tp-import-key': TpImportKey,
@@ -34,10 +39,13 @@ const elements = {
   'tp-onboarding': TpOnboarding,
   'tp-password-strength': TpPasswordStrength,
   'tp-popup': TpPopup,
+  'tp-price-settings': TpPriceSettings,
   'tp-receive': TpReceive,
   'tp-set-password': TpSetPassword,
   'tp-site-detail': TpSiteDetail,
+  'tp-site-rules': TpSiteRules,
   'tp-sites': TpSites,
+  'tp-subscriptions': TpSubscriptions,
   'tp-settings': TpSettings,
   'tp-unlock': TpUnlock,
   'tp-welcome': TpWelcome,
@@ -51,6 +59,7 @@ declare global {
     'tp-approval': TpApproval;
     'tp-approval-request': TpApprovalRequest;
     'tp-balances': TpBalances;
+    'tp-caps-editor': TpCapsEditor;
     'tp-create-phrase': TpCreatePhrase;
     'tp-data-tree': TpDataTree;
     'tp-import-key': TpImportKey;
@@ -59,10 +68,13 @@ declare global {
     'tp-onboarding': TpOnboarding;
     'tp-password-strength': TpPasswordStrength;
     'tp-popup': TpPopup;
+    'tp-price-settings': TpPriceSettings;
     'tp-receive': TpReceive;
     'tp-set-password': TpSetPassword;
     'tp-site-detail': TpSiteDetail;
+    'tp-site-rules': TpSiteRules;
     'tp-sites': TpSites;
+    'tp-subscriptions': TpSubscriptions;
     'tp-settings': TpSettings;
     'tp-unlock': TpUnlock;
     'tp-welcome': TpWelcome;

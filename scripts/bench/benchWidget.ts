@@ -15,7 +15,9 @@ const ports = { chain: 28745, provider: 28887, shop: 25273 };
 
 /**
  * The checkout widget: `widget_gzip_kb` / `widget_brotli_kb`, what a shopper downloads for it
- * (entry, static imports, the biggest lazy translation; budget 30 KB gzip); and
+ * (entry, static imports, the biggest lazy translation; budget 30 KB gzip);
+ * `widget_onramp_gzip_kb`, what a shopper short of funds downloads on top for the card on-ramp
+ * (its lazy chunks and the biggest of its translations); and
  * `widget_options_rendered_ms`, from the moment the browser starts fetching checkout.js on the
  * demo shop's product page to the payment options in the element's shadow DOM at the next frame,
  * against a local stack's provider (target 300 ms). Each run is a fresh browser context (empty
@@ -28,6 +30,7 @@ export const benchWidget: Benchmark = {
     return {
       widget_gzip_kb: toKilobytes(size.gzipBytes),
       widget_brotli_kb: toKilobytes(size.brotliBytes),
+      widget_onramp_gzip_kb: toKilobytes(size.onramp.gzipBytes),
       widget_options_rendered_ms: await measureOptionsRendered(),
     };
   },

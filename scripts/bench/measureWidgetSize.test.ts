@@ -33,6 +33,26 @@ describe('measureWidgetSize', () => {
     expect(size.brotliBytes).toBeGreaterThan(0);
   });
 
+  it('measures the on-ramp chunks apart: all of its code and its biggest translation', () => {
+    const widgetDir = widgetFolder({
+      'checkout.js':
+        'const l=()=>import("./locale-de.js"),o=()=>Promise.all([import("./onramp-driver.js"),import("./onramp-view.js"),import("./onramp-locale-en.js"),import("./onramp-locale-ja.js")]);',
+      'locale-de.js': 'export default "Hallo";',
+      'onramp-driver.js': `import"./onramp-keccak.js";export const d=${'1'.repeat(9_000)};`,
+      'onramp-keccak.js': 'export const k=2;',
+      'onramp-view.js': 'export const v=3;',
+      'onramp-locale-en.js': 'export default "Buy";',
+      'onramp-locale-ja.js': `export default ${JSON.stringify('カードで購入 '.repeat(40))};`,
+    });
+    const size = measureWidgetSize({ widgetDir });
+    // The big on-ramp chunk does not count as the widget's lazy translation.
+    expect([...size.files].sort()).toEqual(['checkout.js', 'locale-de.js']);
+    expect([...size.onramp.files].sort()).toEqual(
+      ['onramp-driver.js', 'onramp-keccak.js', 'onramp-locale-ja.js', 'onramp-view.js'].sort(),
+    );
+    expect(size.onramp.gzipBytes).toBeGreaterThan(0);
+  });
+
   it('sums the compressed size of each file on its own', () => {
     const content = 'export const widget = "tp-checkout";'.repeat(20);
     const widgetDir = widgetFolder({ 'checkout.js': content });

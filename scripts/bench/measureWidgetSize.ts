@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export type MeasureWidgetSizeParameters = {
@@ -14,6 +14,16 @@ export type MeasureWidgetSizeReturnType = {
   readonly rawBytes: number;
   readonly gzipBytes: number;
   readonly brotliBytes: number;
+  /**
+   * What a shopper short of funds downloads on top (`onramp-*.js`: the on-ramp's flow, views and
+   * the biggest of its translations), fetched only then; zero files when there is none.
+   */
+  readonly onramp: {
+    readonly files: readonly string[];
+    readonly rawBytes: number;
+    readonly gzipBytes: number;
+    readonly brotliBytes: number;
+  };
 };
 
 // Minifiers quote specifiers with ', " or ` (a template literal without substitutions).
@@ -25,7 +35,9 @@ const dynamicImport = /\bimport\(\s*["'`](\.{1,2}\/[^"'`$]+)["'`]\s*\)/g;
  * What a shopper's browser downloads for the widget, compressed as a server would send it (each
  * file on its own, gzip level 9 and brotli quality 11): the entry, every module it imports
  * statically (transitively), and the biggest module it may import lazily (one translation is
- * loaded at most), with that module's own static imports.
+ * loaded at most), with that module's own static imports. The on-ramp's lazy chunks
+ * (`onramp-*.js`, loaded only when funds are short) are measured apart, in `onramp`: all of its
+ * code, and the biggest of its translations (`onramp-locale-*.js`).
  */
 export function measureWidgetSize({
   widgetDir,
@@ -65,17 +77,30 @@ export function measureWidgetSize({
     }
     return { rawBytes, gzipBytes, brotliBytes };
   };
-  let biggestLazy: string[] = [];
-  let biggestLazyGzip = -1;
-  for (const file of lazy) {
-    if (eager.has(file)) continue;
-    const closure = [...staticClosure(file, new Set())].filter((each) => !eager.has(each));
-    const { gzipBytes } = sizeOf(closure);
-    if (gzipBytes > biggestLazyGzip) {
-      biggestLazy = closure;
-      biggestLazyGzip = gzipBytes;
+  const isOnramp = (file: string) => basename(file).startsWith('onramp-');
+  const biggestOf = (candidates: Iterable<string>) => {
+    let biggest: string[] = [];
+    let biggestGzip = -1;
+    for (const file of candidates) {
+      if (eager.has(file)) continue;
+      const closure = [...staticClosure(file, new Set())].filter((each) => !eager.has(each));
+      const { gzipBytes } = sizeOf(closure);
+      if (gzipBytes > biggestGzip) {
+        biggest = closure;
+        biggestGzip = gzipBytes;
+      }
     }
+    return biggest;
+  };
+  const files = [...eager, ...biggestOf([...lazy].filter((file) => !isOnramp(file)))];
+  const onrampCode = new Set<string>();
+  for (const file of lazy) {
+    if (!isOnramp(file) || basename(file).startsWith('onramp-locale-')) continue;
+    for (const each of staticClosure(file, new Set())) if (!eager.has(each)) onrampCode.add(each);
   }
-  const files = [...eager, ...biggestLazy];
-  return { files, ...sizeOf(files) };
+  const onrampLocale = biggestOf(
+    [...lazy].filter((file) => basename(file).startsWith('onramp-locale-')),
+  ).filter((file) => !onrampCode.has(file));
+  const onrampFiles = [...onrampCode, ...onrampLocale];
+  return { files, ...sizeOf(files), onramp: { files: onrampFiles, ...sizeOf(onrampFiles) } };
 }

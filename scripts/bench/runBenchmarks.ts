@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark, prints a table, writes bench-results.json (flat: metric → number).
 import { writeFileSync } from 'node:fs';
 import type { Benchmark } from './Benchmark.ts';
+import { benchAutoPaymentsBenchmark } from './benchAutoPayments.ts';
 import { benchExtensionServiceWorker } from './benchExtensionServiceWorker.ts';
 import { benchPaymentToWebhook } from './benchPaymentToWebhook.ts';
 import { benchPolicyDecide } from './benchPolicyDecide.ts';
@@ -14,6 +15,7 @@ const benchmarks: readonly Benchmark[] = [
   benchExtensionServiceWorker,
   benchUnlock,
   benchPolicyDecide,
+  benchAutoPaymentsBenchmark,
   benchWidget,
   benchProviderThroughput,
   { name: 'payment → webhook', run: () => benchPaymentToWebhook() },

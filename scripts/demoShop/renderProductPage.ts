@@ -1,4 +1,5 @@
 import { demoProduct } from './demoProduct.ts';
+import { demoSubscription } from './demoSubscriptionPlan.ts';
 
 /** What the widget needs: the session the shop's server created, and how to reach the provider. */
 export type CheckoutEmbed = {
@@ -10,23 +11,30 @@ export type CheckoutEmbed = {
 export type RenderProductPageParameters = {
   /** A string when the shop could not create a session: the page says so instead. */
   readonly checkout: CheckoutEmbed | { readonly problem: string };
+  /** `subscription`: the coffee club page (`/subscribe`), the widget in `mode="subscription"`. */
+  readonly offer?: 'product' | 'subscription';
 };
 
 /**
  * The product page with the widget embedded: one `<script>` and one `<tp-checkout>`. No inline
  * script or style anywhere, so it runs under the shop's strict Content-Security-Policy.
  */
-export function renderProductPage({ checkout }: RenderProductPageParameters): string {
+export function renderProductPage({
+  checkout,
+  offer = 'product',
+}: RenderProductPageParameters): string {
+  const product = offer === 'subscription' ? demoSubscription : demoProduct;
+  const mode = offer === 'subscription' ? ' mode="subscription"' : '';
   const widget =
     'problem' in checkout
       ? `<p class="problem" role="alert">${escapeHtml(checkout.problem)}</p>`
-      : `<tp-checkout session="${escapeHtml(checkout.sessionId)}" publishable-key="${escapeHtml(checkout.publishableKey)}" provider="${escapeHtml(checkout.providerUrl)}"></tp-checkout>`;
+      : `<tp-checkout session="${escapeHtml(checkout.sessionId)}" publishable-key="${escapeHtml(checkout.publishableKey)}" provider="${escapeHtml(checkout.providerUrl)}"${mode}></tp-checkout>`;
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${escapeHtml(demoProduct.name)} · Demo Shop · TP Pay</title>
+    <title>${escapeHtml(product.name)} · Demo Shop · TP Pay</title>
     <link rel="stylesheet" href="/shop.css" />
     <script type="module" src="/widget/checkout.js"></script>
     <script type="module" src="/shop.js"></script>
@@ -39,9 +47,9 @@ export function renderProductPage({ checkout }: RenderProductPageParameters): st
     </header>
     <main>
       <section class="product">
-        <h1>${escapeHtml(demoProduct.name)}</h1>
-        <p class="price">${escapeHtml(demoProduct.priceLabel)}</p>
-        <p>${escapeHtml(demoProduct.description)}</p>
+        <h1>${escapeHtml(product.name)}</h1>
+        <p class="price">${escapeHtml(product.priceLabel)}</p>
+        <p>${escapeHtml(product.description)}</p>
         <p id="order-status" class="order-status" role="status"></p>
       </section>
       <section class="checkout" aria-label="Checkout">

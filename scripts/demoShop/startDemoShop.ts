@@ -7,6 +7,7 @@ import { listenOnPort } from '../stack/listenOnPort.ts';
 import { createProviderClient } from '../../shared/providerClient/index.ts';
 import { ProviderApiError } from '../../shared/providerClient/index.ts';
 import { createCheckoutSession } from './createCheckoutSession.ts';
+import { createSubscriptionCheckoutSession } from './createSubscriptionCheckoutSession.ts';
 import { renderProductPage } from './renderProductPage.ts';
 import type { CheckoutEmbed } from './renderProductPage.ts';
 
@@ -41,8 +42,10 @@ const contentTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 // The shop runs under a strict CSP, as a careful merchant's page would: the widget must cope.
+// frame-src lets the widget show the provider's sandbox on-ramp page in the card when the
+// browser blocks its popup.
 const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:* http://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:* http://localhost:*; frame-src http://127.0.0.1:* http://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const pageAliases: Record<string, string> = { '/react': 'react.html', '/vue': 'vue.html' };
 const sessionPath = /^\/api\/checkout-sessions\/(cs_[A-Za-z0-9_]{1,97})$/;
 
@@ -71,9 +74,9 @@ export async function startDemoShop({
   };
 
   /** A new session for the demo product, or what to tell the shopper instead (and the status). */
-  const startCheckout = async (): Promise<
-    CheckoutEmbed | { readonly problem: string; readonly status: number }
-  > => {
+  const startCheckout = async (
+    offer: 'product' | 'subscription' = 'product',
+  ): Promise<CheckoutEmbed | { readonly problem: string; readonly status: number }> => {
     const merchant = await readMerchant().catch(() => undefined);
     if (merchant === undefined) {
       // The shop itself works (the stack checks it answers 200); only checkout is off.
@@ -83,13 +86,17 @@ export async function startDemoShop({
       };
     }
     try {
-      const session = await createCheckoutSession({
+      const request = {
         providerUrl: merchant.providerUrl,
         secretKey: merchant.secretKey,
         orderId: `order-${randomUUID()}`,
-      });
+      };
+      const sessionId =
+        offer === 'subscription'
+          ? (await createSubscriptionCheckoutSession(request)).session_id
+          : (await createCheckoutSession(request)).id;
       return {
-        sessionId: session.id,
+        sessionId,
         publishableKey: merchant.publishableKey,
         providerUrl: merchant.providerUrl,
       };
@@ -116,6 +123,16 @@ export async function startDemoShop({
         'problem' in checkout ? checkout.status : 200,
         '.html',
         renderProductPage({ checkout }),
+      );
+      return;
+    }
+    if (path === '/subscribe' && (method === 'GET' || method === 'HEAD')) {
+      const checkout = await startCheckout('subscription');
+      send(
+        response,
+        'problem' in checkout ? checkout.status : 200,
+        '.html',
+        renderProductPage({ checkout, offer: 'subscription' }),
       );
       return;
     }

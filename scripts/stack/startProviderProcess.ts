@@ -14,7 +14,12 @@ export type StartProviderProcessParameters = {
    * dev-stack timings (one confirmation, quick polls) and http webhook URLs to this machine
    * allowed. Without it, no chain is watched.
    */
-  readonly chain?: { readonly chainId: number; readonly rpcUrl: string };
+  readonly chain?: {
+    readonly chainId: number;
+    readonly rpcUrl: string;
+    /** The sandbox on-ramp's payout key (see `devStackProviderEnv`); none: no on-ramp. */
+    readonly onrampFundingKey?: string;
+  };
   /** More settings for the provider (they win over the ones above and the parent's). */
   readonly env?: Readonly<Record<string, string>>;
   readonly log?: (line: string) => void;

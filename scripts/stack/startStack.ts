@@ -10,6 +10,9 @@ import type { StackPorts } from './readStackPorts.ts';
 import { startProviderProcess } from './startProviderProcess.ts';
 import { writeDemoMerchant } from './writeDemoMerchant.ts';
 
+/** The funded dev account the sandbox on-ramp sends from (the last of the ten funded). */
+const onrampFundingAccount = 9;
+
 export type StartStackParameters = {
   readonly ports: StackPorts;
   /** Where the provider's database and stack.json go. */
@@ -28,9 +31,13 @@ export type StartStackReturnType = {
 /**
  * The local stack: Hardhat dev chain with the test tokens, the provider on PGlite with a demo
  * merchant (its keys in `<dataDir>/merchant.json`) watching the dev chain for payments (see
- * `devStackProviderEnv`), the demo shop.
+ * `devStackProviderEnv`) and selling test tokens through the sandbox on-ramp (paid out from dev
+ * account 9, under provider/onramp/compliance/example-compliance.json), the demo shop.
  * If any part fails to start, the parts already running are stopped before the error surfaces.
  */
+/** `<dataDir>/dev-clock-offset-ms`: milliseconds the dev provider adds to its clock (tests only). */
+export const devClockFileName = 'dev-clock-offset-ms';
+
 export async function startStack({
   ports,
   dataDir,
@@ -70,7 +77,18 @@ export async function startStack({
         port: ports.provider,
         dataDir: resolve(dataDir),
         stackFile,
-        chain: { chainId: deployed.chainId, rpcUrl: chain.rpcUrl },
+        chain: {
+          chainId: deployed.chainId,
+          rpcUrl: chain.rpcUrl,
+          // Dev account 9 pays the sandbox on-ramp out: the tests and the demo use the others.
+          onrampFundingKey: deployed.accounts[onrampFundingAccount]?.privateKey,
+        },
+        env: {
+          // Renewals looked at every second; tests move the provider's clock with this file
+          // (milliseconds to add; absent: none), together with the wallet's and the chain's.
+          SUBSCRIPTION_SWEEP_INTERVAL_MS: '1000',
+          DEV_CLOCK_FILE: join(resolve(dataDir), devClockFileName),
+        },
         log: (line) => log?.('provider', line),
       });
     // The merchant is written before the provider starts: PGlite takes one process at a time.

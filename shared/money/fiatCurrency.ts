@@ -35,6 +35,9 @@ const currencies: ReadonlyMap<string, Asset> = new Map(
   ),
 );
 
+/** Every ISO 4217 code `fiatCurrency` knows, sorted (for pickers). */
+export const fiatCurrencyCodes: readonly string[] = Object.freeze([...currencies.keys()].sort());
+
 /** The fiat asset for an ISO 4217 code (`fiatCurrency('KWD')` has 3 decimals). Case-sensitive. */
 export function fiatCurrency(code: string): FiatCurrencyReturnType {
   const currency = typeof code === 'string' ? currencies.get(code) : undefined;

@@ -14,6 +14,7 @@ import type {
   SiteView,
   SitesOverview,
 } from './policyMessages.ts';
+import type { SubscriptionsOverview } from './subscriptionMessages.ts';
 
 export const phraseLanguages = [
   'en',
@@ -58,6 +59,18 @@ export type BalanceView = {
   readonly value: string;
   /** Undefined for the chain's native currency. */
   readonly tokenAddress?: `0x${string}`;
+};
+
+/** The wallet's fiat currency and where its prices come from (the Settings page). */
+export type PriceSettingsView = {
+  /** ISO 4217 code. */
+  readonly currency: string;
+  /** A TP Provider origin; absent: prices only from the dev chain's table (or the user's own). */
+  readonly providerUrl?: string;
+  /** Amounts set in `currency` (fiat limits, the network-fee cap) a change would convert. */
+  readonly fiatLimitCount: number;
+  /** For `convertTo`: one unit of `currency` in `to`, from current prices of `basis` (a symbol). */
+  readonly suggestedRate?: { readonly to: string; readonly rate: string; readonly basis: string };
 };
 
 /** Each action: what the page sends and what the worker answers. */
@@ -126,6 +139,23 @@ export type WalletUiActions = {
   /** Replaces the wallet-wide caps (across all sites). */
   setWalletLimits: { params: { walletLimits: LimitJson[] }; result: SitesOverview };
   /**
+   * Settings: the wallet's fiat currency (caps and reasons are in it) and its price source.
+   * `convertTo` (an ISO 4217 code): also a suggested rate to convert fiat caps into it, from the
+   * prices the wallet has now (absent when none are priced in both currencies).
+   */
+  getPriceSettings: { params: { convertTo?: string }; result: PriceSettingsView };
+  /**
+   * Changes the currency and/or the price provider (each optional; `providerUrl: null` removes
+   * it). The provider must be an http(s) origin (`https://pay.example`); its `/v1/rates` is read.
+   * A new currency while fiat caps are set needs `conversionRate` (one old unit in new units,
+   * decimal text, as the user confirmed it): every fiat amount is converted at it, rounded down;
+   * without it the worker refuses with `policy/currency-conversion-required` (nothing changes).
+   */
+  setPriceSettings: {
+    params: { currency?: string; conversionRate?: string; providerUrl?: string | null };
+    result: PriceSettingsView;
+  };
+  /**
    * The "Activity" page: payments, signatures and permission requests, newest first; `before`
    * (epoch ms, exclusive) pages back; one site's with `origin`. At most `limit` (≤ 200, 50).
    */
@@ -133,6 +163,20 @@ export type WalletUiActions = {
     params: { origin?: string; limit?: number; before?: number };
     result: { entries: ActivityEntryView[]; hasMore: boolean };
   };
+  /** The "Subscriptions" page: every subscription a TP checkout linked to a grant. */
+  listSubscriptions: { params: Record<string, never>; result: SubscriptionsOverview };
+  /**
+   * Cancels now: signs the cancel message with the subscriber's key, tells the provider
+   * (`cancel-by-subscriber`) and revokes the grant (even if the provider cannot be reached).
+   */
+  cancelSubscription: {
+    params: { grantId: string };
+    result: { overview: SubscriptionsOverview; providerNotified: boolean };
+  };
+  /** Looks at due renewals now (the alarm does it every few minutes). */
+  runSubscriptions: { params: Record<string, never>; result: SubscriptionsOverview };
+  /** Tests only: moves the wallet's clock forward by `offsetMs` (0 resets it). */
+  setClockOffset: { params: { offsetMs: number }; result: SubscriptionsOverview };
 };
 
 export type WalletUiAction = keyof WalletUiActions;

@@ -56,6 +56,8 @@ export type CheckoutEffect =
       readonly walletId: string;
       readonly account: string;
       readonly quote: CheckoutQuote;
+      /** While waiting for bought funds, reads are spaced out. */
+      readonly delayMs?: number;
     }
   | {
       readonly type: 'sendTransaction';
@@ -65,4 +67,23 @@ export type CheckoutEffect =
       readonly amount: bigint;
     }
   | { readonly type: 'reportPayment'; readonly chainId: number; readonly txHash: string }
+  | {
+      readonly type: 'quoteOnramp';
+      readonly chainId: number;
+      readonly asset: string;
+      /** What is missing, in base units: the quote buys exactly this. */
+      readonly cryptoAmount: bigint;
+      readonly walletAddress: string;
+      readonly country: string;
+      readonly fiatCurrency: string;
+    }
+  | { readonly type: 'createOnrampOrder'; readonly quoteId: string }
+  | { readonly type: 'pollOnrampOrder'; readonly orderId: string; readonly delayMs: number }
+  /** Show the on-ramp's page: in the popup opened on "Buy", else an iframe where allowed. */
+  | {
+      readonly type: 'openOnrampPage';
+      readonly url: string;
+      readonly embedding: readonly ('popup' | 'iframe')[];
+    }
+  | { readonly type: 'closeOnrampPage' }
   | { readonly type: 'emit'; readonly event: CheckoutDomEvent };

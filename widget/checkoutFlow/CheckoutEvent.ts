@@ -1,6 +1,8 @@
 import type { CheckoutQuote } from '../../shared/providerApi/CheckoutQuote.ts';
 import type { CheckoutSession } from '../../shared/providerApi/CheckoutSession.ts';
-import type { ProviderOperation, WalletSummary } from './CheckoutState.ts';
+import type { OnrampOrder } from '../../shared/providerApi/OnrampOrder.ts';
+import type { OnrampQuote } from '../../shared/providerApi/OnrampQuote.ts';
+import type { OnrampPageMode, ProviderOperation, WalletSummary } from './CheckoutState.ts';
 
 /** How a provider call failed, reduced to what the flow decides on. */
 export type ProviderFailure =
@@ -17,6 +19,8 @@ export type ProviderFailure =
 export type WalletFailureKind = 'rejected' | 'pending' | 'unrecognized-chain' | 'other';
 export type WalletFailure = { readonly kind: WalletFailureKind; readonly message: string };
 export type WalletStep = 'connect' | 'switch' | 'balance' | 'send';
+/** The on-ramp's provider calls: the quote (offer), the order, and following the order. */
+export type OnrampStep = 'quote' | 'order' | 'poll';
 
 /**
  * What happens to the flow: results of its effects, the shopper's actions and the clock. Events
@@ -48,4 +52,21 @@ export type CheckoutEvent =
   | { readonly type: 'changeOptionRequested'; readonly now: Date }
   | { readonly type: 'payRestRequested'; readonly now: Date }
   | { readonly type: 'switchNetworkRequested' }
-  | { readonly type: 'checkBalanceRequested' };
+  | { readonly type: 'checkBalanceRequested' }
+  /** The on-ramp's chunk has arrived: "not enough" may now offer to buy with a card. */
+  | { readonly type: 'onrampAvailable' }
+  | { readonly type: 'onrampQuoted'; readonly quote: OnrampQuote }
+  | { readonly type: 'onrampOrderCreated'; readonly order: OnrampOrder }
+  | { readonly type: 'onrampOrderPolled'; readonly order: OnrampOrder }
+  | {
+      readonly type: 'onrampFailed';
+      readonly step: OnrampStep;
+      readonly failure: ProviderFailure;
+    }
+  | { readonly type: 'onrampCountryPicked'; readonly country: string }
+  /** "Buy … with card": the element has already opened an empty popup for the on-ramp's page. */
+  | { readonly type: 'buyRequested'; readonly now: Date }
+  | { readonly type: 'onrampPageShown'; readonly page: OnrampPageMode }
+  /** The shopper closed the on-ramp's popup. */
+  | { readonly type: 'onrampPageClosed' }
+  | { readonly type: 'onrampCancelRequested' };

@@ -1,6 +1,8 @@
 import type { CheckoutPayment } from '../../shared/providerApi/CheckoutPayment.ts';
 import type { CheckoutQuote } from '../../shared/providerApi/CheckoutQuote.ts';
 import type { CheckoutSession, PaymentOption } from '../../shared/providerApi/CheckoutSession.ts';
+import type { OnrampOrder } from '../../shared/providerApi/OnrampOrder.ts';
+import type { OnrampQuote } from '../../shared/providerApi/OnrampQuote.ts';
 
 /** Every value of `data-state` on the element's root part; the README documents each one. */
 export const checkoutStateNames = [
@@ -29,6 +31,19 @@ export const checkoutStateNames = [
   'error-provider',
   'error-underpaid',
   'error-payment-failed',
+  'onramp-ordering',
+  'onramp-paying',
+  'onramp-delivering',
+  'onramp-arriving',
+  'error-onramp-declined',
+  'error-onramp-insufficient-funds',
+  'error-onramp-failed',
+  'error-onramp-expired',
+  'error-onramp-abandoned',
+  'error-onramp-denied',
+  'error-onramp-verification',
+  'error-onramp-refused',
+  'error-onramp-not-arrived',
 ] as const;
 
 export type CheckoutStateName = (typeof checkoutStateNames)[number];
@@ -41,6 +56,19 @@ export type WalletSummary = {
   /** A `data:image/…` URI, or null when the wallet sent none (or something else). */
   readonly icon: string | null;
 };
+
+/**
+ * The card offer shown beside "not enough": `none` (not short), `country` (the shopper's country
+ * is needed first), `loading`, `ready` (`onrampQuote` is set), `unavailable` (no on-ramp sells
+ * this asset here, or the provider could not quote).
+ */
+export type OnrampOfferStatus = 'none' | 'country' | 'loading' | 'ready' | 'unavailable';
+
+/**
+ * How the on-ramp's page is shown: a popup, an iframe in the card, or not (`blocked`: the
+ * browser blocked the popup; `closed`: the shopper closed it).
+ */
+export type OnrampPageMode = 'popup' | 'iframe' | 'blocked' | 'closed';
 
 /** The provider calls the flow can retry after a failure. */
 export type ProviderOperation = 'loadSession' | 'lockQuote' | 'pollSession';
@@ -75,6 +103,17 @@ export type CheckoutContext = {
   readonly retry: ProviderOperation | null;
   /** Consecutive provider failures, for the backoff; 0 after any success. */
   readonly attempt: number;
+  /** The shopper's country for the on-ramp's rules (ISO 3166-1 alpha-2), null until known. */
+  readonly onrampCountry: string | null;
+  readonly onrampOffer: OnrampOfferStatus;
+  /** The on-ramp's price for what is missing: fiat amount, fees apart. */
+  readonly onrampQuote: OnrampQuote | null;
+  /** The order being followed, as last read. */
+  readonly onrampOrder: OnrampOrder | null;
+  /** How its page is shown, once the element opened it. */
+  readonly onrampPage: OnrampPageMode | null;
+  /** Balance reads since the order completed, while the funds are on their way. */
+  readonly arrivalChecks: number;
 };
 
 export type CheckoutState = {

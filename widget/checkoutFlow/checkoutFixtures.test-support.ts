@@ -1,6 +1,8 @@
 import type { CheckoutPayment } from '../../shared/providerApi/CheckoutPayment.ts';
 import type { CheckoutQuote } from '../../shared/providerApi/CheckoutQuote.ts';
 import type { CheckoutSession } from '../../shared/providerApi/CheckoutSession.ts';
+import type { OnrampOrder } from '../../shared/providerApi/OnrampOrder.ts';
+import type { OnrampQuote } from '../../shared/providerApi/OnrampQuote.ts';
 import type { WalletSummary } from './CheckoutState.ts';
 
 /*
@@ -109,3 +111,49 @@ export const twoWallets: readonly WalletSummary[] = [
   { id: 'uuid-2', name: 'Other Wallet', icon: null },
 ];
 export const account = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+
+/** An on-ramp price for 20 USDC into `account`, from the US, in the session's euros. */
+export function makeOnrampQuote(overrides: Partial<OnrampQuote> = {}): OnrampQuote {
+  return {
+    id: 'orq_45c48cce2e2d7fbdea1afc51c7c6ad26',
+    object: 'onramp.quote',
+    adapter: 'sandbox',
+    adapter_name: 'Sandbox (test cards)',
+    chain_id: 31337,
+    asset: 'USDC',
+    token_address: usdc,
+    decimals: 6,
+    wallet_address: account,
+    country: 'US',
+    fiat_currency: 'EUR',
+    fiat_amount_minor: '1886',
+    subtotal_minor: '1840',
+    crypto_amount: '20000000',
+    fees: { adapter_fee_minor: '28', network_fee_minor: '18', total_fee_minor: '46' },
+    pair: 'USDC/EUR',
+    rate: { numerator: '92', denominator: '100' },
+    embedding: ['popup', 'iframe'],
+    expires_at: minutes(7).toISOString(),
+    created_at: minutes(2).toISOString(),
+    ...overrides,
+  };
+}
+
+export function makeOnrampOrder(overrides: Partial<OnrampOrder> = {}): OnrampOrder {
+  const { id: quoteId, object: _object, expires_at: _expires, ...price } = makeOnrampQuote();
+  return {
+    id: 'oro_d3d9446802a44259755d38e6d163e820',
+    object: 'onramp.order',
+    status: 'created',
+    quote_id: quoteId,
+    ...price,
+    hosted_url: 'http://127.0.0.1:8787/onramp/sandbox/oro_d3d9446802a44259755d38e6d163e820',
+    redirect_url: null,
+    tx_hash: null,
+    failure: null,
+    expires_at: minutes(32).toISOString(),
+    updated_at: minutes(2).toISOString(),
+    completed_at: null,
+    ...overrides,
+  };
+}

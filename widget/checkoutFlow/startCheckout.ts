@@ -6,6 +6,8 @@ export type StartCheckoutParameters = {
   sessionId: string;
   /** Wallets already found when the flow starts. */
   wallets?: readonly WalletSummary[];
+  /** The shopper's likely country (from the browser's languages), for the on-ramp; they can change it. */
+  country?: string | null;
 };
 export type StartCheckoutReturnType = {
   readonly state: CheckoutState;
@@ -16,9 +18,10 @@ export type StartCheckoutReturnType = {
 export function startCheckout({
   sessionId,
   wallets = [],
+  country = null,
 }: StartCheckoutParameters): StartCheckoutReturnType {
   return {
-    state: { name: 'loading', context: createCheckoutContext(sessionId, wallets) },
+    state: { name: 'loading', context: createCheckoutContext(sessionId, wallets, country) },
     effects: [{ type: 'loadSession', delayMs: 0 }],
   };
 }

@@ -6,6 +6,8 @@ import { checkoutStateNames } from './CheckoutState.ts';
 import type { CheckoutState, CheckoutStateName } from './CheckoutState.ts';
 import {
   account,
+  makeOnrampOrder,
+  makeOnrampQuote,
   makePayment,
   makeQuote,
   makeSession,
@@ -16,7 +18,7 @@ import {
   txHash,
 } from './checkoutFixtures.test-support.ts';
 import { startCheckout } from './startCheckout.ts';
-import { transitionCheckout } from './transitionCheckout.ts';
+import { transitionWithOnramp } from './transitionWithOnramp.ts';
 
 /*
  * Random sequences of plausible events (answers in any order, late, repeated; clicks at any time;
@@ -64,7 +66,59 @@ const providerFailure = fc.oneof(
       message: code,
     })),
 );
+const onrampQuote = fc.constantFrom(
+  makeOnrampQuote(),
+  makeOnrampQuote({ crypto_amount: '26086957' }),
+  makeOnrampQuote({ id: 'orq_other', expires_at: minutes(20).toISOString() }),
+);
+const onrampOrder = fc.constantFrom(
+  makeOnrampOrder(),
+  makeOnrampOrder({ status: 'pending' }),
+  makeOnrampOrder({ status: 'completed', tx_hash: txHash }),
+  makeOnrampOrder({ status: 'failed', failure: { code: 'card_declined', message: 'x' } }),
+  makeOnrampOrder({ status: 'failed', failure: { code: 'insufficient_funds', message: 'x' } }),
+  makeOnrampOrder({ status: 'failed', failure: { code: 'delivery_failed', message: 'x' } }),
+  makeOnrampOrder({ status: 'expired' }),
+  makeOnrampOrder({ id: 'oro_other', quote_id: 'orq_other' }),
+);
+const onrampFailure = fc.oneof(
+  fc.constant({ kind: 'unreachable' as const, message: 'Failed to fetch' }),
+  fc
+    .constantFrom(
+      ['onramp_address_denied', 403] as const,
+      ['onramp_verification_required', 403] as const,
+      ['onramp_country_not_served', 403] as const,
+      ['onramp_quote_expired', 409] as const,
+      ['onramp_unavailable', 503] as const,
+    )
+    .map(([code, status]) => ({ kind: 'api' as const, code, status, message: code })),
+);
+const onrampEvent: fc.Arbitrary<CheckoutEvent> = fc.oneof(
+  fc.record({ type: fc.constant('onrampQuoted' as const), quote: onrampQuote }),
+  fc.record({ type: fc.constant('onrampOrderCreated' as const), order: onrampOrder }),
+  fc.record({ type: fc.constant('onrampOrderPolled' as const), order: onrampOrder }),
+  fc.record({
+    type: fc.constant('onrampFailed' as const),
+    step: fc.constantFrom('quote' as const, 'order' as const, 'poll' as const),
+    failure: onrampFailure,
+  }),
+  fc.record({
+    type: fc.constant('onrampCountryPicked' as const),
+    country: fc.constantFrom('US', 'DE', 'xx'),
+  }),
+  fc.record({ type: fc.constant('buyRequested' as const), now: time }),
+  fc.record({
+    type: fc.constant('onrampPageShown' as const),
+    page: fc.constantFrom('popup' as const, 'iframe' as const, 'blocked' as const),
+  }),
+  fc.constantFrom(
+    { type: 'onrampPageClosed' as const },
+    { type: 'onrampCancelRequested' as const },
+    { type: 'onrampAvailable' as const },
+  ),
+);
 const event: fc.Arbitrary<CheckoutEvent> = fc.oneof(
+  { weight: 3, arbitrary: onrampEvent },
   fc.record({ type: fc.constant('sessionLoaded' as const), session, now: time }),
   fc.record({ type: fc.constant('sessionPolled' as const), session, now: time }),
   fc.record({
@@ -155,10 +209,11 @@ type Step = {
 };
 
 function play(events: readonly CheckoutEvent[], wallets = oneWallet): Step[] {
-  let state = startCheckout({ sessionId, wallets }).state;
+  // The browser says the shopper is in the US (the on-ramp's rules need a country).
+  let state = startCheckout({ sessionId, wallets, country: 'US' }).state;
   const steps: Step[] = [];
   for (const next of events) {
-    const { state: after, effects } = transitionCheckout(state, next);
+    const { state: after, effects } = transitionWithOnramp(state, next);
     steps.push({ before: state, event: next, after, effects });
     state = after;
   }
@@ -175,6 +230,53 @@ const pathToPaid = fc.tuple(
   fc.oneof(fc.bigInt({ min: 0n, max: 30_000_000n }), fc.constant(10n ** 12n)),
   session,
 );
+/** Short of funds, buys the rest with a card, waits for it, pays; noise after every step. */
+const onrampPath = fc
+  .tuple(
+    fc.constantFrom('completed' as const, 'failed' as const, 'expired' as const),
+    // What arrived: all that was missing, one unit short of it, or anything less.
+    fc.oneof(
+      fc.constant(20_000_000n),
+      fc.constant(19_999_999n),
+      fc.bigInt({ min: 0n, max: 20_000_000n }),
+    ),
+    // Lighter noise than on the way to paid: the path is longer, and most steps should happen.
+    fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constant([]) },
+        { weight: 1, arbitrary: fc.array(event, { maxLength: 2 }) },
+      ),
+      { minLength: 14, maxLength: 14 },
+    ),
+  )
+  .map(([outcome, arrived, noises]) => {
+    const path: CheckoutEvent[] = [
+      { type: 'sessionLoaded', session: makeSession(), now: minutes(0) },
+      { type: 'optionPicked', chainId: 31337, asset: 'USDC' },
+      { type: 'quoteLocked', quote: makeQuote() },
+      { type: 'payRequested', now: minutes(1) },
+      { type: 'walletPicked', walletId: 'uuid-1' },
+      { type: 'walletConnected', account, chainId: 31337 },
+      { type: 'balanceRead', balance: 6_086_957n, now: minutes(2) },
+      { type: 'onrampQuoted', quote: makeOnrampQuote() },
+      { type: 'buyRequested', now: minutes(3) },
+      { type: 'onrampOrderCreated', order: makeOnrampOrder() },
+      { type: 'onrampPageShown', page: 'popup' },
+      { type: 'onrampOrderPolled', order: makeOnrampOrder({ status: 'pending' }) },
+      {
+        type: 'onrampOrderPolled',
+        order: makeOnrampOrder(
+          outcome === 'completed'
+            ? { status: 'completed', tx_hash: txHash }
+            : outcome === 'failed'
+              ? { status: 'failed', failure: { code: 'card_declined', message: 'x' } }
+              : { status: 'expired' },
+        ),
+      },
+      { type: 'balanceRead', balance: 6_086_957n + arrived, now: minutes(4) },
+    ];
+    return path.flatMap((step, index) => [step, ...(noises[index] ?? [])]);
+  });
 const guided: fc.Arbitrary<CheckoutEvent[]> = fc
   .tuple(pathToPaid, fc.array(noise, { minLength: 12, maxLength: 12 }))
   .map(([[loadedSession, payAt, balanceAt, walletChain, balance, polled], noises]) => {
@@ -197,6 +299,7 @@ const guided: fc.Arbitrary<CheckoutEvent[]> = fc
 const sequences = fc.tuple(
   fc.oneof(
     { weight: 3, arbitrary: guided },
+    { weight: 2, arbitrary: onrampPath },
     { weight: 1, arbitrary: fc.array(event, { maxLength: 60 }) },
   ),
   fc.constantFrom([], oneWallet, twoWallets),
@@ -205,9 +308,26 @@ const expiredStates: ReadonlySet<CheckoutStateName> = new Set([
   'error-quote-expired',
   'error-session-expired',
 ]);
-const delayed = new Set(['loadSession', 'lockQuote', 'pollSession']);
+const delayed = new Set([
+  'loadSession',
+  'lockQuote',
+  'pollSession',
+  'quoteOnramp',
+  'createOnrampOrder',
+  'pollOnrampOrder',
+]);
+/** Where the on-ramp's page may be open, and where the flow may go on with it open. */
+const pageOpenStates: ReadonlySet<CheckoutStateName> = new Set([
+  'onramp-ordering',
+  'onramp-paying',
+  'onramp-delivering',
+]);
+const pageKeptStates: ReadonlySet<CheckoutStateName> = new Set([
+  ...pageOpenStates,
+  'error-onramp-abandoned',
+]);
 
-describe('transitionCheckout under random events', () => {
+describe('the checkout flow with the on-ramp (transitionWithOnramp) under random events', () => {
   it('always lands in a documented state, and holds what that state needs', () => {
     fc.assert(
       fc.property(sequences, ([events, wallets]) => {
@@ -228,6 +348,20 @@ describe('transitionCheckout under random events', () => {
             expect(context.amountDue).not.toBeNull();
           }
           if (after.name === 'submitted') expect(context.txHash).not.toBeNull();
+          if (after.name.includes('onramp')) {
+            expect(context.quote).not.toBeNull();
+            expect(context.amountDue).not.toBeNull();
+            expect(context.account).not.toBeNull();
+          }
+          if (after.name === 'onramp-ordering') expect(context.onrampQuote).not.toBeNull();
+          if (
+            ['onramp-paying', 'onramp-delivering', 'error-onramp-abandoned'].includes(after.name)
+          ) {
+            expect(context.onrampOrder).not.toBeNull();
+          }
+          if (after.name === 'error-insufficient-funds' && context.onrampOffer === 'ready') {
+            expect(context.onrampQuote).not.toBeNull();
+          }
           if (after.name.startsWith('error-')) expect(context.failure).not.toBeNull();
         }
       }),
@@ -241,7 +375,7 @@ describe('transitionCheckout under random events', () => {
         for (const { before, event: happened, effects } of play(events, wallets)) {
           for (const effect of effects) {
             if (effect.type !== 'sendTransaction') continue;
-            expect(before.name).toBe('checking-balance');
+            expect(['checking-balance', 'onramp-arriving']).toContain(before.name);
             expect(happened.type).toBe('balanceRead');
             if (happened.type !== 'balanceRead') return;
             expect(happened.balance >= effect.amount).toBe(true);
@@ -292,6 +426,57 @@ describe('transitionCheckout under random events', () => {
             after.name === 'error-config'
           ) {
             expect(effects.filter((effect) => effect.type !== 'emit')).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('buys exactly what is missing, for the connected account, from a live offer the shopper accepted', () => {
+    fc.assert(
+      fc.property(sequences, ([events, wallets]) => {
+        for (const { before, event: happened, after, effects } of play(events, wallets)) {
+          for (const effect of effects) {
+            if (effect.type === 'quoteOnramp') {
+              expect(after.name).toBe('error-insufficient-funds');
+              const { amountDue, balance, account: connected } = after.context;
+              expect(effect.cryptoAmount).toBe((amountDue ?? 0n) - (balance ?? 0n));
+              expect(effect.cryptoAmount > 0n).toBe(true);
+              expect(effect.walletAddress).toBe(connected);
+            }
+            if (effect.type === 'createOnrampOrder') {
+              expect(happened.type).toBe('buyRequested');
+              expect(before.name).toBe('error-insufficient-funds');
+              const offered = before.context.onrampQuote;
+              expect(offered?.id).toBe(effect.quoteId);
+              expect(offered?.wallet_address).toBe(before.context.account);
+              expect(BigInt(offered?.crypto_amount ?? '0')).toBe(
+                (before.context.amountDue ?? 0n) - (before.context.balance ?? 0n),
+              );
+              if (happened.type !== 'buyRequested') return;
+              expect(Date.parse(offered?.expires_at ?? '')).toBeGreaterThan(happened.now.getTime());
+            }
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('closes the on-ramp page whenever the flow leaves it behind', () => {
+    fc.assert(
+      fc.property(sequences, ([events, wallets]) => {
+        for (const { before, after, effects } of play(events, wallets)) {
+          if (pageOpenStates.has(before.name) && !pageKeptStates.has(after.name)) {
+            expect(effects).toContainEqual({ type: 'closeOnrampPage' });
+          }
+          if (after.name === 'onramp-paying' && before.name !== 'onramp-paying') {
+            expect(
+              effects.some(
+                (effect) => effect.type === 'openOnrampPage' || effect.type === 'pollOnrampOrder',
+              ),
+            ).toBe(true);
           }
         }
       }),

@@ -4,13 +4,15 @@ import type { CheckoutEffect } from './CheckoutEffect.ts';
 import type { CheckoutEvent, ProviderFailure, WalletFailure, WalletStep } from './CheckoutEvent.ts';
 import type {
   CheckoutContext,
-  CheckoutFailure,
   CheckoutState,
   CheckoutStateName,
   ProviderOperation,
 } from './CheckoutState.ts';
 import { pollIntervalMilliseconds } from './checkoutTimings.ts';
+import { enterErrorState as fail } from './enterErrorState.ts';
+import { moveToState as go } from './moveToState.ts';
 import { retryDelay } from './retryDelay.ts';
+import { stayInState as stay } from './stayInState.ts';
 
 export type TransitionCheckoutReturnType = {
   readonly state: CheckoutState;
@@ -21,7 +23,9 @@ export type TransitionCheckoutReturnType = {
  * The checkout flow as a pure function: (state, event) → (next state, effects). It reads no
  * clock (time arrives in events), calls nothing, and ignores events that do not belong to the
  * current state, so a late answer to an abandoned request cannot move the flow. Entering an
- * error state emits `tp-checkout:failed` (or `tp-checkout:expired`) once, on entry.
+ * error state emits `tp-checkout:failed` (or `tp-checkout:expired`) once, on entry. The on-ramp's
+ * events (buying what is missing with a card) are `transitionWithOnramp`'s, in the on-ramp's lazy
+ * chunk; here they change nothing.
  */
 
 /** States in which the shopper holds a quote but nothing was sent: expiry applies. */
@@ -39,6 +43,15 @@ const holdingQuote: ReadonlySet<CheckoutStateName> = new Set([
 /** States where the shopper may go back to the list of payment options. */
 const mayChangeOption: ReadonlySet<CheckoutStateName> = new Set([
   ...holdingQuote,
+  'error-onramp-declined',
+  'error-onramp-insufficient-funds',
+  'error-onramp-failed',
+  'error-onramp-expired',
+  'error-onramp-abandoned',
+  'error-onramp-denied',
+  'error-onramp-verification',
+  'error-onramp-refused',
+  'error-onramp-not-arrived',
   'error-quote-expired',
   'error-payment-failed',
   'error-provider',
@@ -57,43 +70,6 @@ function isPast(timestamp: string, now: Date): boolean {
 }
 
 type Step = TransitionCheckoutReturnType;
-
-function stay(state: CheckoutState): Step {
-  return { state, effects: [] };
-}
-
-function go(
-  state: CheckoutState,
-  name: CheckoutStateName,
-  patch: Partial<CheckoutContext>,
-  effects: readonly CheckoutEffect[] = [],
-): Step {
-  return { state: { name, context: { ...state.context, ...patch } }, effects };
-}
-
-function fail(
-  state: CheckoutState,
-  name: CheckoutStateName,
-  failure: CheckoutFailure,
-  patch: Partial<CheckoutContext> = {},
-  effects: readonly CheckoutEffect[] = [],
-): Step {
-  const next = go(state, name, { ...patch, failure }, effects);
-  if (state.name === name) return next;
-  return {
-    state: next.state,
-    effects: [
-      ...effects,
-      {
-        type: 'emit',
-        event: {
-          name: 'tp-checkout:failed',
-          detail: { sessionId: state.context.sessionId, state: name, ...failure },
-        },
-      },
-    ],
-  };
-}
 
 function expireQuote(state: CheckoutState): Step {
   const quoteId = state.context.quote?.id ?? null;
@@ -591,6 +567,10 @@ export function transitionCheckout(
         amountDue: null,
         balance: null,
         failure: null,
+        onrampOffer: 'none',
+        onrampQuote: null,
+        onrampOrder: null,
+        onrampPage: null,
       });
     }
 
@@ -612,5 +592,8 @@ export function transitionCheckout(
     case 'checkBalanceRequested':
       if (name !== 'error-insufficient-funds') return stay(state);
       return checkBalance(state);
+
+    default:
+      return stay(state);
   }
 }

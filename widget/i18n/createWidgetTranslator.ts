@@ -1,7 +1,9 @@
 import english from '../../locales/widget/en.json';
+import { fillMessage } from './fillMessage.ts';
+import type { FillMessageValues } from './fillMessage.ts';
 import type { WidgetCatalog, WidgetMessageKey } from './WidgetLocale.ts';
 
-export type WidgetMessageValues = Readonly<Record<string, string | number>>;
+export type WidgetMessageValues = FillMessageValues;
 export type WidgetTranslator = (key: WidgetMessageKey, values?: WidgetMessageValues) => string;
 export type CreateWidgetTranslatorReturnType = WidgetTranslator;
 export type CreateWidgetTranslatorOptions = {
@@ -13,7 +15,6 @@ export type CreateWidgetTranslatorOptions = {
   isolateValues?: boolean;
 };
 
-const placeholder = /\{(\w+)\}/g;
 const fallback: WidgetCatalog = english;
 
 /**
@@ -25,13 +26,5 @@ export function createWidgetTranslator(
   catalog: WidgetCatalog,
   { isolateValues = false }: CreateWidgetTranslatorOptions = {},
 ): CreateWidgetTranslatorReturnType {
-  return (key, values) => {
-    const message = catalog[key] ?? fallback[key] ?? key;
-    if (values === undefined) return message;
-    return message.replace(placeholder, (match, name: string) => {
-      const value = values[name];
-      if (value === undefined) return match;
-      return isolateValues ? `\u2068${String(value)}\u2069` : String(value);
-    });
-  };
+  return (key, values) => fillMessage(catalog[key] ?? fallback[key] ?? key, values, isolateValues);
 }

@@ -2,6 +2,7 @@ import { findNetwork } from '../../shared/chains/findNetwork.ts';
 import type { CheckoutState } from '../checkoutFlow/CheckoutState.ts';
 import type { WidgetTranslator } from '../i18n/createWidgetTranslator.ts';
 import { legacyWalletId } from '../wallets/discoverWallets.ts';
+import type { OnrampView } from './CheckoutView.ts';
 
 export type CheckoutHeadlineReturnType = string;
 
@@ -13,7 +14,10 @@ export type CheckoutHeadlineReturnType = string;
 export function checkoutHeadline(
   state: CheckoutState,
   t: WidgetTranslator,
+  onramp: OnrampView | null = null,
 ): CheckoutHeadlineReturnType {
+  // The on-ramp's states speak through its lazy chunk; until it arrives, they are loading.
+  if (state.name.includes('onramp')) return onramp?.headline(state) ?? t('loading');
   const { quote, payment, wallets, walletId } = state.context;
   const network = findNetwork(quote?.chain_id ?? payment?.chain_id ?? 0)?.name ?? '';
   const wallet =
@@ -74,5 +78,7 @@ export function checkoutHeadline(
       return t('error.underpaid.heading');
     case 'error-payment-failed':
       return t('error.paymentFailed.heading');
+    default:
+      return t('loading');
   }
 }

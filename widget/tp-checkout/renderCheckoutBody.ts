@@ -2,29 +2,15 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { findNetwork } from '../../shared/chains/findNetwork.ts';
 import type { CheckoutQuote } from '../../shared/providerApi/CheckoutQuote.ts';
-import type { CheckoutState } from '../checkoutFlow/CheckoutState.ts';
-import type { WidgetTranslator } from '../i18n/createWidgetTranslator.ts';
 import { formatAssetAmount } from '../i18n/formatAssetAmount.ts';
 import { formatCountdown } from '../i18n/formatCountdown.ts';
 import { legacyWalletId } from '../wallets/discoverWallets.ts';
-
-/** What the shopper can do; the element turns each into a flow event. */
-export type CheckoutAction =
-  | { readonly type: 'pickOption'; readonly chainId: number; readonly asset: string }
-  | { readonly type: 'pickWallet'; readonly walletId: string }
-  | {
-      readonly type:
-        'pay' | 'retry' | 'requote' | 'changeOption' | 'payRest' | 'switchNetwork' | 'checkBalance';
-    };
-
-export type CheckoutView = {
-  readonly state: CheckoutState;
-  readonly t: WidgetTranslator;
-  /** BCP 47 tag for Intl. */
-  readonly locale: string;
-  readonly now: Date;
-  readonly act: (action: CheckoutAction) => void;
-};
+import type { CheckoutView } from './CheckoutView.ts';
+import { renderBusy as busy } from './renderBusy.ts';
+import { renderButton as button } from './renderButton.ts';
+import type { ButtonOptions } from './renderButton.ts';
+import { renderErrorBlock as errorBlock } from './renderErrorBlock.ts';
+import { renderHeading as heading } from './renderHeading.ts';
 
 function networkName(chainId: number): string {
   return findNetwork(chainId)?.name ?? `#${chainId}`;
@@ -49,46 +35,6 @@ function walletName(view: CheckoutView): string {
   const { walletId, wallets } = view.state.context;
   if (walletId === legacyWalletId) return view.t('wallet.browser');
   return wallets.find((wallet) => wallet.id === walletId)?.name ?? view.t('wallet.browser');
-}
-
-type ButtonOptions = {
-  readonly label: string;
-  readonly action: CheckoutAction;
-  readonly isPrimary?: boolean;
-  readonly isAutofocus?: boolean;
-};
-
-function button(view: CheckoutView, options: ButtonOptions): TemplateResult {
-  const { label, action, isPrimary = false, isAutofocus = false } = options;
-  return html`<button
-    type="button"
-    class=${isPrimary ? 'button primary' : 'button'}
-    part=${isPrimary ? 'button primary' : 'button'}
-    data-action=${toKebab(action.type)}
-    ?data-autofocus=${isAutofocus}
-    @click=${() => {
-      view.act(action);
-    }}
-  >
-    ${label}
-  </button>`;
-}
-
-function toKebab(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-}
-
-/** A heading that takes focus when the state changes, so keyboard and screen reader users follow. */
-function heading(text: string): TemplateResult {
-  return html`<h2 tabindex="-1" data-autofocus>${text}</h2>`;
-}
-
-function busy(title: string, body?: string): TemplateResult {
-  return html`<div class="busy">
-      <span class="spinner" aria-hidden="true"></span>
-      ${heading(title)}
-    </div>
-    ${body === undefined ? nothing : html`<p class="muted">${body}</p>`}`;
 }
 
 function transactionLinks(view: CheckoutView): TemplateResult {
@@ -251,22 +197,6 @@ function renderPaid(view: CheckoutView): TemplateResult {
   </div>`;
 }
 
-function errorBlock(
-  view: CheckoutView,
-  title: string,
-  body: TemplateResult | string,
-  actions: readonly ButtonOptions[],
-): TemplateResult {
-  return html`<div class="error" part="error">
-    ${heading(title)} ${typeof body === 'string' ? html`<p>${body}</p>` : body}
-    ${
-      actions.length === 0
-        ? nothing
-        : html`<div class="actions">${actions.map((options) => button(view, options))}</div>`
-    }
-  </div>`;
-}
-
 function renderError(view: CheckoutView): TemplateResult {
   const { t, state } = view;
   const { context } = state;
@@ -329,6 +259,8 @@ function renderError(view: CheckoutView): TemplateResult {
       const due = context.amountDue ?? 0n;
       const balance = context.balance ?? 0n;
       const missing = due > balance ? due - balance : 0n;
+      // With a card offer on screen, "Buy … with card" is the main way forward.
+      const hasOffer = context.onrampOffer === 'ready' && view.onramp !== null;
       return errorBlock(
         view,
         t('error.insufficient.heading', { asset: quote.asset }),
@@ -338,9 +270,14 @@ function renderError(view: CheckoutView): TemplateResult {
           balance: quoteAmount(view, quote, balance),
         }),
         [
-          { label: t('action.checkBalance'), action: { type: 'checkBalance' }, isPrimary: true },
+          {
+            label: t('action.checkBalance'),
+            action: { type: 'checkBalance' },
+            isPrimary: !hasOffer,
+          },
           change,
         ],
+        view.onramp?.offer(view) ?? nothing,
       );
     }
     case 'error-quote-expired':
@@ -450,6 +387,7 @@ export function renderCheckoutBody(view: CheckoutView): TemplateResult {
     case 'paid':
       return renderPaid(view);
     default:
+      if (state.name.includes('onramp')) return view.onramp?.body(view) ?? busy(t('loading'));
       return renderError(view);
   }
 }

@@ -19,11 +19,14 @@ import type { CheckoutConfig } from '../config/parseCheckoutConfig.ts';
 import { createWidgetTranslator } from '../i18n/createWidgetTranslator.ts';
 import type { WidgetTranslator } from '../i18n/createWidgetTranslator.ts';
 import { formatFiatPrice } from '../i18n/formatFiatPrice.ts';
+import { guessShopperCountry } from '../i18n/guessShopperCountry.ts';
 import { loadWidgetCatalog } from '../i18n/loadWidgetCatalog.ts';
 import { pickWidgetLocale } from '../i18n/pickWidgetLocale.ts';
 import { rightToLeftLocales } from '../i18n/WidgetLocale.ts';
 import type { WidgetLocale } from '../i18n/WidgetLocale.ts';
 import { classifyProviderError } from '../providerAnswers/classifyProviderError.ts';
+import type { OnrampDriver } from '../onramp/createOnrampDriver.ts';
+import { loadOnramp } from '../onramp/loadOnramp.ts';
 import { readQuoteAnswer } from '../providerAnswers/readQuoteAnswer.ts';
 import { readSessionAnswer } from '../providerAnswers/readSessionAnswer.ts';
 import { buildPaymentTransaction } from '../wallets/buildPaymentTransaction.ts';
@@ -33,10 +36,13 @@ import { discoverWallets } from '../wallets/discoverWallets.ts';
 import type { DiscoverWalletsReturnType, DiscoveredWallet } from '../wallets/discoverWallets.ts';
 import { readPaymentBalance } from '../wallets/readPaymentBalance.ts';
 import { sendPayment } from '../wallets/sendPayment.ts';
+import { loadSubscription } from '../subscription/loadSubscription.ts';
+import type { LoadSubscriptionReturnType } from '../subscription/loadSubscription.ts';
+import type { SubscriptionCheckout } from '../../shared/providerApi/Subscription.ts';
 import { switchWalletChain } from '../wallets/switchWalletChain.ts';
 import { checkoutHeadline } from './checkoutHeadline.ts';
+import type { CheckoutAction, OnrampView } from './CheckoutView.ts';
 import { renderCheckoutBody } from './renderCheckoutBody.ts';
-import type { CheckoutAction } from './renderCheckoutBody.ts';
 import { checkoutStyles } from './tp-checkout.styles.ts';
 
 /** States that need the clock: countdowns and expiry. */
@@ -67,6 +73,8 @@ const englishTranslator = createWidgetTranslator({});
  * @attr layout - `inline` (default) or `modal` (a button opens a dialog).
  * @attr theme - `light`, `dark`, or `auto` / absent (follows `prefers-color-scheme`).
  * @attr lang - `en`, `zh-CN`, `es`, `de`, `ja`, `ar`; absent: the browser's languages.
+ * @attr mode - `subscription` for a session from `POST /v1/subscriptions/checkout`: shows the
+ *   plan and asks the wallet for the recurring allowance before the first payment.
  *
  * @event tp-checkout:quote - A quote was locked. `detail: { sessionId, quote }`.
  * @event tp-checkout:pending - The transaction was sent. `detail: { sessionId, quoteId, chainId, asset, amount, txHash }`.
@@ -90,6 +98,10 @@ const englishTranslator = createWidgetTranslator({});
  * @csspart progress - Confirmations progress bar.
  * @csspart error - The block of an error state.
  * @csspart link - Explorer and continue links.
+ * @csspart onramp-offer - The offer to buy what is missing with a card (price and fees apart).
+ * @csspart onramp-fees - The offer's price, fees and total.
+ * @csspart onramp-country - The shopper's country (the on-ramp's rules depend on it).
+ * @csspart onramp-frame - The on-ramp's page, where it is shown in the card instead of a popup.
  * @csspart trigger - The button that opens the dialog (modal layout).
  * @csspart dialog - The dialog (modal layout).
  * @csspart close - The dialog's close button.
@@ -123,6 +135,8 @@ export class TpCheckout extends LitElement {
   @property({ reflect: true }) theme: string | null = null;
   /** The clock, injectable for tests of countdowns and expiry. */
   @property({ attribute: false }) now: () => Date = () => new Date();
+  /** `subscription`, or absent for a one-time payment (widget/subscription). */
+  @property() mode: string | null = null;
 
   @state() private flow: CheckoutState = {
     name: 'loading',
@@ -131,6 +145,18 @@ export class TpCheckout extends LitElement {
   @state() private locale: WidgetLocale = 'en';
   @state() private translator: WidgetTranslator | null = null;
   @state() private isDialogOpen = false;
+  /** The on-ramp's views and their language, once their lazy chunk has arrived. */
+  @state() private onrampView: { locale: WidgetLocale; view: OnrampView } | null = null;
+  /** mode="subscription": its lazy part (in the card's language), the plan, the notice. */
+  @state() private subscriptionPart: {
+    locale: WidgetLocale;
+    part: LoadSubscriptionReturnType;
+  } | null = null;
+  @state() private subscriptionCheckout: SubscriptionCheckout | null = null;
+  @state() private subscriptionNotice: 'manual-renewals' | null = null;
+  #subscriptionLoad: { key: string; ready: Promise<SubscriptionCheckout> } | null = null;
+  /** The quote the wallet granted the allowance for: asked again for another quote only. */
+  #allowanceQuoteId: string | null = null;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
@@ -145,6 +171,9 @@ export class TpCheckout extends LitElement {
   #wallets: readonly DiscoveredWallet[] = [];
   #focusWasInside = false;
   #requestedLocale: WidgetLocale | null = null;
+  #onrampViewLocale: WidgetLocale | null = null;
+  /** The on-ramp's flow and effects, once its chunk has arrived (then for good). */
+  #onramp: OnrampDriver | null = null;
 
   /** Opens the dialog (modal layout). */
   open(): void {
@@ -181,6 +210,7 @@ export class TpCheckout extends LitElement {
     this.#discovery = null;
     clearInterval(this.#clock);
     clearTimeout(this.#timer);
+    this.#onramp?.reset();
     // Answers still in flight belong to this connection; a reconnection starts over.
     this.#run += 1;
   }
@@ -199,6 +229,8 @@ export class TpCheckout extends LitElement {
       this.#configure(false);
     }
     this.#chooseLocale();
+    this.#loadOnramp();
+    this.#loadSubscription();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -249,6 +281,143 @@ export class TpCheckout extends LitElement {
     );
   }
 
+  /**
+   * Fetches the on-ramp's chunk (flow, effects, views, strings) once the flow may need it, in the
+   * card's language; from then on the flow is `transitionWithOnramp`.
+   */
+  #loadOnramp(): void {
+    const name = this.flow.name;
+    if (name !== 'error-insufficient-funds' && !name.includes('onramp')) return;
+    const locale = this.locale;
+    if (this.#onrampViewLocale === locale) return;
+    this.#onrampViewLocale = locale;
+    void loadOnramp(locale).then(
+      ({ view, createDriver }) => {
+        if (this.#onrampViewLocale !== locale) return;
+        const root = this.renderRoot;
+        if (view.styles !== undefined && root instanceof ShadowRoot) {
+          root.adoptedStyleSheets = [
+            ...root.adoptedStyleSheets.filter((sheet) => sheet !== this.onrampView?.view.styles),
+            view.styles,
+          ];
+        }
+        this.onrampView = { locale, view };
+        if (this.#onramp === null) {
+          this.#onramp = createDriver({
+            client: () => this.#client,
+            flow: () => this.flow,
+            send: (event) => {
+              this.#send(event);
+            },
+            later: (delayMs, work) => {
+              this.#later(delayMs, work);
+            },
+            settle: (promise, onResult, onError) => {
+              this.#settle(promise, onResult, onError);
+            },
+            run: () => this.#run,
+          });
+          this.#send({ type: 'onrampAvailable' });
+        }
+      },
+      (error: unknown) => {
+        // Without its chunk there is no card offer; paying from the wallet still works.
+        console.error('<tp-checkout>: could not load the on-ramp part.', error);
+        if (this.#onrampViewLocale === locale) this.#onrampViewLocale = null;
+      },
+    );
+  }
+
+  /** mode="subscription": the plan behind the session and the part that shows and asks for it. */
+  #loadSubscription(): void {
+    const config = this.#config;
+    const client = this.#client;
+    if (this.mode !== 'subscription' || config === null || client === null) return;
+    const key = `${config.providerUrl} ${config.sessionId}`;
+    if (this.#subscriptionLoad?.key !== key) {
+      this.subscriptionCheckout = null;
+      this.subscriptionNotice = null;
+      this.#allowanceQuoteId = null;
+      const ready = client.getSubscriptionCheckout(config.sessionId);
+      this.#subscriptionLoad = { key, ready };
+      ready.then(
+        (checkout) => {
+          if (this.#subscriptionLoad?.key === key) this.subscriptionCheckout = checkout;
+        },
+        (error: unknown) => {
+          // Paying then fails with this error: no first payment without the allowance.
+          console.error('<tp-checkout>: could not read the subscription plan.', error);
+        },
+      );
+    }
+    const locale = this.locale;
+    if (this.subscriptionPart?.locale === locale) return;
+    void loadSubscription(locale).then(
+      (part) => {
+        if (this.locale !== locale) return;
+        const root = this.renderRoot;
+        if (
+          root instanceof ShadowRoot &&
+          !root.adoptedStyleSheets.includes(part.view.styles.styleSheet as CSSStyleSheet)
+        )
+          root.adoptedStyleSheets = [
+            ...root.adoptedStyleSheets,
+            part.view.styles.styleSheet as CSSStyleSheet,
+          ];
+        this.subscriptionPart = { locale, part };
+      },
+      (error: unknown) => {
+        console.error('<tp-checkout>: could not load the subscription part.', error);
+      },
+    );
+  }
+
+  /** mode="subscription": asks the wallet for the allowance before the first payment. */
+  async #requestAllowance(
+    wallet: DiscoveredWallet,
+    effect: Extract<CheckoutEffect, { type: 'sendTransaction' }>,
+  ): Promise<void> {
+    const config = this.#config;
+    if (this.mode !== 'subscription' || config === null) return;
+    if (this.#allowanceQuoteId === effect.quote.id) return;
+    const checkout = await (this.#subscriptionLoad?.ready ??
+      Promise.reject(new Error('The subscription plan is not loaded.')));
+    const part = this.subscriptionPart?.part ?? (await loadSubscription(this.locale));
+    const grant = part.computeGrant({ plan: checkout.plan, quote: effect.quote });
+    const outcome = await part.requestAllowance({
+      provider: wallet.provider,
+      grant,
+      account: effect.account,
+      justification: checkout.plan.name,
+      subscription: {
+        providerUrl: config.providerUrl,
+        sessionId: config.sessionId,
+        publishableKey: config.publishableKey,
+      },
+    });
+    this.#allowanceQuoteId = effect.quote.id;
+    this.subscriptionNotice = outcome === 'granted' ? null : 'manual-renewals';
+  }
+
+  #subscriptionTerms(): TemplateResult | typeof nothing {
+    const part = this.subscriptionPart;
+    const checkout = this.subscriptionCheckout;
+    if (this.mode !== 'subscription' || part === null || checkout === null) return nothing;
+    const quote = this.flow.context.quote;
+    let grant = null;
+    try {
+      grant = quote === null ? null : part.part.computeGrant({ plan: checkout.plan, quote });
+    } catch {
+      // A quote the allowance cannot be computed from (ETH, say) shows the plan alone.
+    }
+    return part.part.view.renderTerms({
+      checkout,
+      grant,
+      notice: this.subscriptionNotice,
+      now: this.now(),
+    });
+  }
+
   #configure(isRestart: boolean): void {
     const result = parseCheckoutConfig({
       session: this.session,
@@ -282,12 +451,17 @@ export class TpCheckout extends LitElement {
       publishableKey: config.publishableKey,
     });
     this.#restart(
-      startCheckout({ sessionId: config.sessionId, wallets: this.#wallets.map(toSummary) }),
+      startCheckout({
+        sessionId: config.sessionId,
+        wallets: this.#wallets.map(toSummary),
+        country: guessShopperCountry(navigator.languages),
+      }),
     );
   }
 
   #restart(start: { state: CheckoutState; effects: readonly CheckoutEffect[] }): void {
     this.#run += 1;
+    this.#onramp?.reset();
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.flow = start.state;
@@ -295,7 +469,8 @@ export class TpCheckout extends LitElement {
   }
 
   #send(event: CheckoutEvent): void {
-    const { state: next, effects } = transitionCheckout(this.flow, event);
+    const transition = this.#onramp?.transition ?? transitionCheckout;
+    const { state: next, effects } = transition(this.flow, event);
     if (next.name !== this.flow.name) {
       clearTimeout(this.#timer);
       this.#timer = undefined;
@@ -390,6 +565,7 @@ export class TpCheckout extends LitElement {
   }
 
   #performOne(effect: CheckoutEffect): void {
+    if (this.#onramp?.perform(effect) === true) return;
     switch (effect.type) {
       case 'emit':
         this.dispatchEvent(
@@ -472,31 +648,35 @@ export class TpCheckout extends LitElement {
         );
         return;
       case 'readBalance':
-        this.#walletCall(
-          'balance',
-          effect.walletId,
-          (wallet) =>
-            readPaymentBalance({
-              provider: wallet.provider,
-              account: effect.account,
-              quote: effect.quote,
-            }),
-          (balance) => ({ type: 'balanceRead', balance, now: this.now() }),
-        );
+        this.#later(effect.delayMs ?? 0, () => {
+          this.#walletCall(
+            'balance',
+            effect.walletId,
+            (wallet) =>
+              readPaymentBalance({
+                provider: wallet.provider,
+                account: effect.account,
+                quote: effect.quote,
+              }),
+            (balance) => ({ type: 'balanceRead', balance, now: this.now() }),
+          );
+        });
         return;
       case 'sendTransaction':
         this.#walletCall(
           'send',
           effect.walletId,
-          (wallet) =>
-            sendPayment(
+          async (wallet) => {
+            await this.#requestAllowance(wallet, effect);
+            return sendPayment(
               wallet.provider,
               buildPaymentTransaction({
                 quote: effect.quote,
                 from: effect.account,
                 amount: effect.amount,
               }),
-            ),
+            );
+          },
           (txHash) => ({ type: 'transactionSent', txHash }),
         );
         return;
@@ -505,6 +685,7 @@ export class TpCheckout extends LitElement {
 
   #act(action: CheckoutAction): void {
     const now = this.now();
+    if (this.#onramp?.act(action, now) === true) return;
     switch (action.type) {
       case 'pickOption':
         this.#send({ type: 'optionPicked', chainId: action.chainId, asset: action.asset });
@@ -561,8 +742,10 @@ export class TpCheckout extends LitElement {
       act: (action: CheckoutAction) => {
         this.#act(action);
       },
+      // Only in the language of the card: never English views inside a German card.
+      onramp: this.onrampView?.locale === this.locale ? this.onrampView.view : null,
     };
-    const headline = checkoutHeadline(view.state, t);
+    const headline = checkoutHeadline(view.state, t, view.onramp);
     return html`<section
       class="card"
       part="root"
@@ -572,6 +755,7 @@ export class TpCheckout extends LitElement {
       aria-label=${t('card.label')}
     >
       ${name === 'error-config' ? nothing : this.#price(t)}
+      ${name === 'error-config' ? nothing : this.#subscriptionTerms()}
       <p class="visually-hidden" part="status" role="status" aria-live="polite">${headline}</p>
       ${renderCheckoutBody(view)}
     </section>`;

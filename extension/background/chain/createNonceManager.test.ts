@@ -18,8 +18,13 @@ const bob: Address = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
 function fakePendingCounts(initial = 0, maxDelayMs = 5) {
   const counts = new Map<string, number>();
   const calls: string[] = [];
+  const clock = { at: 0 };
   return {
     calls,
+    clock,
+    now: () => clock.at,
+    /** Every reserve asks the chain (the count is never fresh). */
+    resyncAfterMilliseconds: 0,
     set: (chainId: number, address: Address, count: number) => {
       counts.set(`${chainId}:${address.toLowerCase()}`, count);
     },
@@ -39,6 +44,34 @@ describe('createNonceManager', () => {
     await expect(manager.reserve(1, alice)).resolves.toBe(5);
     await expect(manager.reserve(1, alice)).resolves.toBe(6);
     await expect(manager.reserve(1, alice)).resolves.toBe(7);
+  });
+
+  it('counts up locally while the chain’s count is fresh, and asks again once it is stale', async () => {
+    const chain = { ...fakePendingCounts(5), resyncAfterMilliseconds: 1_000 };
+    const manager = createNonceManager(chain);
+    await expect(manager.reserve(1, alice)).resolves.toBe(5);
+    chain.set(1, alice, 9);
+    chain.clock.at = 999;
+    await expect(manager.reserve(1, alice)).resolves.toBe(6);
+    await expect(manager.reserve(1, alice)).resolves.toBe(7);
+    expect(chain.calls).toHaveLength(1);
+    chain.clock.at = 1_000;
+    await expect(manager.reserve(1, alice)).resolves.toBe(9);
+    expect(chain.calls).toHaveLength(2);
+  });
+
+  it('asks the chain again after a release (a failed send), even while fresh', async () => {
+    const chain = { ...fakePendingCounts(0), resyncAfterMilliseconds: 60_000 };
+    const manager = createNonceManager(chain);
+    await Promise.all([manager.reserve(1, alice), manager.reserve(1, alice)]);
+    expect(chain.calls).toHaveLength(1);
+    // Another wallet used nonces 0…3; our nonce 1 was refused.
+    chain.set(1, alice, 4);
+    manager.release(1, alice, 1);
+    await expect(manager.reserve(1, alice)).resolves.toBe(4);
+    expect(chain.calls).toHaveLength(2);
+    await expect(manager.reserve(1, alice)).resolves.toBe(5);
+    expect(chain.calls).toHaveLength(2);
   });
 
   it('follows the chain when it is ahead (another wallet sent from the same key)', async () => {
@@ -124,6 +157,7 @@ describe('createNonceManager', () => {
   it('rejects one reservation when the chain cannot be read, and serves the next', async () => {
     let calls = 0;
     const manager = createNonceManager({
+      now: () => 0,
       getPendingNonce: () => {
         calls += 1;
         return calls === 1 ? Promise.reject(new Error('down')) : Promise.resolve(2);
@@ -134,7 +168,10 @@ describe('createNonceManager', () => {
   });
 
   it('refuses nonsense chain ids, nonces and pending counts', async () => {
-    const manager = createNonceManager({ getPendingNonce: () => Promise.resolve(-1) });
+    const manager = createNonceManager({
+      now: () => 0,
+      getPendingNonce: () => Promise.resolve(-1),
+    });
     await expect(manager.reserve(0, alice)).rejects.toMatchObject({ param: 'chainId' });
     expect(() => {
       manager.release(1, alice, 1.5);
@@ -155,8 +192,12 @@ describe('createNonceManager', () => {
       }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { maxLength: 30 }), async (steps) => {
-        const chain = fakePendingCounts(0, 1);
+      fc.asyncProperty(fc.array(step, { maxLength: 30 }), fc.boolean(), async (steps, isLocal) => {
+        // Asking the chain on every reserve, or counting locally between releases.
+        const chain = {
+          ...fakePendingCounts(0, 1),
+          ...(isLocal ? { resyncAfterMilliseconds: 60_000 } : {}),
+        };
         const manager = createNonceManager(chain);
         const outstanding = new Set<number>();
         let pending = 0;
@@ -211,6 +252,7 @@ describe('createNonceManager on a real chain', () => {
     });
     const manager = createNonceManager({
       getPendingNonce: ({ address }) => client.getTransactionCount(address, 'pending'),
+      now: () => Date.now(),
     });
     const account = mnemonicToAccount(testMnemonic, { addressIndex: 7 });
     const recipient = mnemonicToAccount(testMnemonic, { addressIndex: 8 }).address;

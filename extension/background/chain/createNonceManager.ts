@@ -2,11 +2,16 @@
  * Hands out transaction nonces so that several quick sends from one address on one chain never
  * get the same one, even while earlier ones are not yet in the node's pending count.
  *
- * A nonce is the larger of the chain's pending count and the last one handed out + 1. A send that
- * fails before broadcast releases its nonce; the next `reserve` reuses the lowest released one
- * (filling the gap a later send would otherwise wait behind). Reservations for one address are
- * serialized; different addresses and chains never wait on each other. In memory only: after a
- * service-worker restart the chain's pending count is the starting point again.
+ * A nonce is the larger of the chain's pending count and the last one handed out + 1. The chain
+ * is asked for its pending count only when this address has no count here yet, after a release
+ * (a failed send: something may be off, e.g. another wallet used the nonce) and when the last
+ * count is older than `resyncAfterMilliseconds`; in between, nonces count up locally, so a site
+ * paying many times a second does not wait for one RPC round trip per payment, one after the
+ * other. A send that fails before broadcast releases its nonce; the next `reserve` reuses the
+ * lowest released one (filling the gap a later send would otherwise wait behind). Reservations
+ * for one address are serialized; different addresses and chains never wait on each other. In
+ * memory only: after a service-worker restart the chain's pending count is the starting point
+ * again.
  */
 import type { Address } from 'viem';
 import { InvalidChainParamsError } from '../../../shared/chains/errors.ts';
@@ -14,6 +19,10 @@ import { InvalidChainParamsError } from '../../../shared/chains/errors.ts';
 export type CreateNonceManagerParameters = {
   /** The chain's `eth_getTransactionCount(address, 'pending')`. */
   getPendingNonce: (parameters: { chainId: number; address: Address }) => Promise<number>;
+  /** Epoch milliseconds. */
+  now: () => number;
+  /** How long a pending count read from the chain is trusted (local counting meanwhile). */
+  resyncAfterMilliseconds?: number;
 };
 
 export type NonceManagerErrorType = InvalidChainParamsError;
@@ -31,27 +40,45 @@ type AddressNonces = {
   released: Set<number>;
   /** The end of the queue of reservations for this address. */
   queue: Promise<unknown>;
+  /** When the chain's pending count was last read; undefined: read it on the next reserve. */
+  syncedAt: number | undefined;
 };
 
 export function createNonceManager({
   getPendingNonce,
+  now,
+  resyncAfterMilliseconds = 5_000,
 }: CreateNonceManagerParameters): NonceManager {
   const nonces = new Map<string, AddressNonces>();
   const entryFor = (chainId: number, address: Address): AddressNonces => {
     const key = `${chainId}:${address.toLowerCase()}`;
     let entry = nonces.get(key);
     if (entry === undefined) {
-      entry = { highest: undefined, released: new Set(), queue: Promise.resolve() };
+      entry = {
+        highest: undefined,
+        released: new Set(),
+        queue: Promise.resolve(),
+        syncedAt: undefined,
+      };
       nonces.set(key, entry);
     }
     return entry;
   };
 
   const pick = async (chainId: number, address: Address, entry: AddressNonces) => {
-    const pending = await getPendingNonce({ chainId, address });
-    assertNonce(pending, 'pendingNonce');
-    // Released nonces the chain has since used (another wallet, a restart) are gone for good.
-    for (const nonce of entry.released) if (nonce < pending) entry.released.delete(nonce);
+    const at = now();
+    const isFresh =
+      entry.syncedAt !== undefined &&
+      at - entry.syncedAt < resyncAfterMilliseconds &&
+      entry.highest !== undefined;
+    let pending = 0;
+    if (!isFresh) {
+      pending = await getPendingNonce({ chainId, address });
+      assertNonce(pending, 'pendingNonce');
+      entry.syncedAt = at;
+      // Released nonces the chain has since used (another wallet, a restart) are gone for good.
+      for (const nonce of entry.released) if (nonce < pending) entry.released.delete(nonce);
+    }
     const lowestReleased = Math.min(...entry.released);
     if (Number.isFinite(lowestReleased)) {
       entry.released.delete(lowestReleased);
@@ -76,6 +103,8 @@ export function createNonceManager({
       assertNonce(nonce, 'nonce');
       const entry = entryFor(chainId, address);
       if (entry.highest === undefined || nonce > entry.highest) return;
+      // A send failed: ask the chain again before the next nonce (it may know better).
+      entry.syncedAt = undefined;
       if (nonce < entry.highest) {
         entry.released.add(nonce);
         return;

@@ -16,6 +16,7 @@ import type { WalletNetwork } from './NetworkStore.ts';
 const nonces = createNonceManager({
   getPendingNonce: ({ chainId, address }) =>
     clientFor(chainId).getTransactionCount(address, 'pending'),
+  now: () => Date.now(),
 });
 
 function clientFor(chainId: number): ChainClient {

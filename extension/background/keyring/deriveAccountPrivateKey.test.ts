@@ -52,4 +52,22 @@ describe('deriveAccountPrivateKey', () => {
       }),
     ).rejects.toThrow(KeyringInconsistentError);
   });
+
+  it('serves a key derived before from memory, still checked against the stored address', async () => {
+    const state = await keyring();
+    const address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+    const first = await deriveAccountPrivateKey({ state, address });
+    await expect(deriveAccountPrivateKey({ state, address })).resolves.toBe(first);
+    // Same phrase object (so the kept key is found), account 1 now pointing at index 0.
+    const swapped: KeyringState = {
+      ...state,
+      accounts: state.accounts.map((account) =>
+        account.index === 1 && account.kind === 'hd' ? { ...account, index: 0 } : account,
+      ),
+    };
+    await deriveAccountPrivateKey({ state, address: state.accounts[0]?.address ?? '' });
+    await expect(deriveAccountPrivateKey({ state: swapped, address })).rejects.toThrow(
+      KeyringInconsistentError,
+    );
+  });
 });

@@ -2,7 +2,8 @@
  * Trusts `state` (the unlocked keyring); assumes nothing about `address` or `transaction`, which
  * come from a site through the RPC layer. Signs EIP-1559 (type 2) transactions only, each field
  * checked and copied once before the key is derived; serialization and signing are viem's (noble).
- * The key lives in this call only (a JS string cannot be wiped; it is dropped with the frame).
+ * The key never leaves the keyring (deriveAccountPrivateKey keeps an HD key beside its phrase
+ * while unlocked; a JS string cannot be wiped, it goes with the keyring when the wallet locks).
  */
 import { isAddress } from 'viem';
 import type { AccessList, Address, Hex, TransactionSerializableEIP1559 } from 'viem';

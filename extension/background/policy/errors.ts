@@ -183,3 +183,20 @@ export class InvalidApprovalChangeError extends TpError {
     });
   }
 }
+
+/**
+ * The wallet's currency was asked to change while fiat caps are set in the old one: their
+ * amounts would silently mean something else, so the user must give the rate to convert them at.
+ */
+export class CurrencyConversionRequiredError extends TpError {
+  override name = 'CurrencyConversionRequiredError';
+  override readonly code = 'policy/currency-conversion-required';
+
+  constructor({ from, to, fiatLimitCount }: { from: string; to: string; fiatLimitCount: number }) {
+    super({
+      code: 'policy/currency-conversion-required',
+      shortMessage: `Caps are set in ${from} (${fiatLimitCount} amounts): give the ${from} → ${to} rate to convert them.`,
+      details: { field: 'conversionRate', from, to, fiatLimitCount },
+    });
+  }
+}

@@ -121,6 +121,46 @@ describe('openPolicyLedger', () => {
     expect(walletUsed(ledger)).toBe(4500n);
   });
 
+  it('writes concurrent changes that share one transaction, each on disk when it resolves', async () => {
+    const name = freshName();
+    const ledger = await open(name);
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        ledger.reserve({
+          kind: 'transaction',
+          policy,
+          request: eurcPayment(10),
+          prices: prices(clock),
+          approvedAction: 'auto',
+        }),
+      ),
+    );
+    const reserved = results.flatMap((result) =>
+      result.status === 'fulfilled' && result.value.reservation !== undefined
+        ? [result.value.reservation]
+        : [],
+    );
+    expect(reserved).toHaveLength(5);
+    // Attach and release in one burst: each applies to the ledger as the one before left it.
+    await Promise.all([
+      ...reserved.slice(0, 3).map((reservation, index) =>
+        ledger.attachTransaction({
+          reservationId: reservation.id,
+          hash: hash(index + 1),
+          from: sender,
+          nonce: index,
+        }),
+      ),
+      ledger.release({ reservationId: reserved[4]?.id ?? '', reason: 'rejected' }),
+      expect(
+        ledger.release({ reservationId: 'no such reservation', reason: 'rejected' }),
+      ).rejects.toMatchObject({ code: expect.stringMatching(/^policy\//) as unknown }),
+    ]);
+    const reopened = await open(name);
+    expect(walletUsed(reopened)).toBe(4000n);
+    expect(reopened.pending().filter((entry) => entry.transactions.length > 0)).toHaveLength(3);
+  });
+
   it('serialises two contexts (worker and a page) writing the same ledger', async () => {
     const name = freshName();
     const worker = await open(name);

@@ -1,6 +1,7 @@
 /**
  * The spending ledger on disk (IndexedDB through idb), with the in-memory core in front for
- * `decide`. Every change runs inside one readwrite transaction over the whole ledger: it reads
+ * `decide`. Every change runs inside a readwrite transaction over the whole ledger (changes that
+ * arrive while one is being written share the next, each applied alone and in order): it reads
  * the ledger's head, takes in what any other context wrote since, runs the core operation (for
  * `reserve`: decide again, then record) and writes the changed records and the new head. IndexedDB
  * runs readwrite transactions over the same stores one after the other, so two requests, from
@@ -115,13 +116,49 @@ export async function openPolicyLedger({
     synced = head?.sequence ?? 0;
   };
 
-  /** Runs `operation` on the core inside one readwrite transaction and writes what it changed. */
-  const mutate = async <Result extends { changed: readonly Reservation[] }>(
+  type Job = {
+    readonly operation: (ledger: LedgerCore) => { changed: readonly Reservation[] };
+    readonly resolve: (result: unknown) => void;
+    readonly reject: (error: unknown) => void;
+  };
+  /** Operations waiting for the next transaction; one runs at a time in this context. */
+  let waiting: Job[] = [];
+  let isRunning = false;
+
+  /**
+   * Runs `operation` on the core inside a readwrite transaction and writes what it changed;
+   * resolves once that is on disk. Operations that arrive while a transaction is running share
+   * the next one (group commit): each is still decided and applied alone, in arrival order, on
+   * the ledger as the ones before it left it, so a cap that fits one passes one; a refused
+   * operation changes nothing and fails alone; if the write fails, all of the batch fail and
+   * memory is read back from disk.
+   */
+  const mutate = <Result extends { changed: readonly Reservation[] }>(
     operation: (ledger: LedgerCore) => Result,
-  ): Promise<Result> => {
+  ): Promise<Result> =>
+    new Promise<Result>((resolve, reject) => {
+      waiting.push({ operation, resolve: resolve as (result: unknown) => void, reject });
+      if (!isRunning) void drain();
+    });
+
+  const drain = async (): Promise<void> => {
+    isRunning = true;
+    try {
+      while (waiting.length > 0) {
+        const batch = waiting;
+        waiting = [];
+        await commit(batch);
+      }
+    } finally {
+      isRunning = false;
+    }
+  };
+
+  const commit = async (batch: readonly Job[]): Promise<void> => {
     const transaction = database.transaction(['reservations', 'meta'], 'readwrite');
     const reservations = transaction.objectStore('reservations');
     const meta = transaction.objectStore('meta');
+    const outcomes: ({ ok: true; result: unknown } | { ok: false; error: unknown })[] = [];
     try {
       const head = (await meta.get(headKey))?.sequence ?? 0;
       if (head !== synced) {
@@ -130,35 +167,42 @@ export async function openPolicyLedger({
         );
         synced = head;
       }
-      let result: Result;
-      try {
-        result = operation(core);
-      } catch (error) {
-        // Refused or invalid: the core changed nothing; let the (read-only so far) transaction end.
-        await transaction.done;
-        throw error;
+      const changed = new Map<string, Reservation>();
+      for (const job of batch) {
+        try {
+          const result = job.operation(core);
+          for (const record of result.changed) changed.set(record.id, record);
+          outcomes.push({ ok: true, result });
+        } catch (error) {
+          if (!isOperationError(error)) throw error;
+          // Refused or invalid: the core changed nothing for this one.
+          outcomes.push({ ok: false, error });
+        }
       }
-      if (result.changed.length > 0) {
-        const writes = result.changed.map((record) => reservations.put(record));
+      if (changed.size > 0) {
+        const writes = [...changed.values()].map((record) => reservations.put(record));
         writes.push(meta.put({ sequence: core.sequence }, headKey));
         synced = core.sequence;
         await Promise.all([...writes, transaction.done]);
       } else {
         await transaction.done;
       }
-      return result;
     } catch (error) {
-      if (!isOperationError(error)) {
-        // The write did not happen: memory must not keep what the disk does not have.
-        try {
-          transaction.abort();
-        } catch {
-          // Already finished or aborted by the failure itself.
-        }
-        await reload();
+      // The write did not happen: memory must not keep what the disk does not have.
+      try {
+        transaction.abort();
+      } catch {
+        // Already finished or aborted by the failure itself.
       }
-      throw error;
+      await reload().catch(() => undefined);
+      for (const job of batch) job.reject(error);
+      return;
     }
+    batch.forEach((job, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok === true) job.resolve(outcome.result);
+      else job.reject(outcome?.error);
+    });
   };
 
   await reload();

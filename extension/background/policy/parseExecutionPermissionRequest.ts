@@ -18,6 +18,11 @@ import {
   UnsupportedPermissionTypeError,
 } from './errors.ts';
 import type { Grant } from './Policy.ts';
+import {
+  readSubscriptionExtension,
+  subscriptionExtensionKey,
+} from '../subscriptions/readSubscriptionExtension.ts';
+import type { SubscriptionExtension } from '../subscriptions/readSubscriptionExtension.ts';
 
 export const supportedPermissionTypes = [
   'native-token-allowance',
@@ -41,6 +46,11 @@ export type ExecutionPermissionRequest = {
   /** Whether the user may lower the amount or shorten the time (ERC-7715 attenuation). */
   readonly isAdjustmentAllowed: boolean;
   readonly grant: GrantDraft;
+  /**
+   * TP Pay's optional, namespaced `"tpPay:subscription"` field (where the subscription behind a
+   * periodic grant lives); other wallets ignore it. See extension/background/subscriptions.
+   */
+  readonly subscription?: SubscriptionExtension;
 };
 
 export type ParseExecutionPermissionRequestParameters = {
@@ -67,6 +77,7 @@ const requestKeys = [
   'rules',
   'expiry',
   'isAdjustmentAllowed',
+  subscriptionExtensionKey,
 ];
 const dataKeys: Readonly<Record<SupportedPermissionType, readonly string[]>> = {
   'native-token-allowance': ['allowanceAmount', 'startTime', 'justification'],
@@ -141,6 +152,7 @@ function readRequest(value: unknown, path: string, now: number): ExecutionPermis
   if (endTime !== undefined && endTime <= startTime)
     fail(`${path}.rules`, 'an expiry after the start time');
   const recipient = payee ?? readGrantee(request, path);
+  const subscription = readSubscription(request, path, permissionType, periodSeconds);
 
   return {
     original: request,
@@ -148,6 +160,7 @@ function readRequest(value: unknown, path: string, now: number): ExecutionPermis
     ...(account === undefined ? {} : { account }),
     permissionType,
     isAdjustmentAllowed: adjustment,
+    ...(subscription === undefined ? {} : { subscription }),
     grant: {
       chainId,
       asset: isErc20 ? readAddress(data.tokenAddress, `${dataPath}.tokenAddress`) : 'native',
@@ -160,6 +173,28 @@ function readRequest(value: unknown, path: string, now: number): ExecutionPermis
       source: 'site-request',
     },
   };
+}
+
+function readSubscription(
+  request: Record<string, unknown>,
+  path: string,
+  permissionType: SupportedPermissionType,
+  periodSeconds: number | undefined,
+): SubscriptionExtension | undefined {
+  const value = request[subscriptionExtensionKey];
+  if (value === undefined || value === null) return undefined;
+  const field = `${path}["${subscriptionExtensionKey}"]`;
+  if (permissionType !== 'erc20-token-periodic')
+    fail(field, 'absent: subscriptions are erc20-token-periodic grants');
+  try {
+    return readSubscriptionExtension({ value, periodSeconds, path: field });
+  } catch (error) {
+    const details = (error as { details?: { field?: unknown; expected?: unknown } }).details;
+    return fail(
+      typeof details?.field === 'string' ? details.field : field,
+      typeof details?.expected === 'string' ? details.expected : 'valid',
+    );
+  }
 }
 
 function readRules(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision } from './Decision.ts';
 import {
   InvalidPermissionRequestError,
+  InvalidPolicyError,
   ReservationRefusedError,
   UnsupportedPermissionTypeError,
 } from './errors.ts';
@@ -76,5 +77,13 @@ describe('toProviderRpcError', () => {
     const invalid = new InvalidPermissionRequestError({ field: 'params', expected: 'an array' });
     expect(toProviderRpcError({ error: invalid })?.rpcCode).toBe(-32602);
     expect(toProviderRpcError({ error: new Error('other') })).toBeUndefined();
+  });
+
+  it('maps a policy or grant that does not fit the model to -32602 naming the field', () => {
+    const invalid = new InvalidPolicyError({ field: 'grants[0].amount', expected: 'above 0' });
+    expect(toProviderRpcError({ error: invalid })?.toPayload()).toMatchObject({
+      code: -32602,
+      data: { param: 'grants[0].amount', code: 'policy/invalid' },
+    });
   });
 });

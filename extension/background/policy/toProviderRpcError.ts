@@ -2,6 +2,7 @@ import { ProviderRpcError } from '../../../shared/errors/ProviderRpcError.ts';
 import type { Decision, DecisionReason } from './Decision.ts';
 import {
   InvalidPermissionRequestError,
+  InvalidPolicyError,
   ReservationRefusedError,
   UnsupportedPermissionRuleError,
   UnsupportedPermissionTypeError,
@@ -15,8 +16,10 @@ export type ToProviderRpcErrorReturnType = ProviderRpcError | undefined;
  * - a `block` decision, or a reservation refused as blocked: 4100 with the rules that blocked,
  *   by name only (a site learns that a cap stopped it, never the user's amounts or history);
  * - a reservation that now needs more approval than the user gave: 4001 (ask again, or give up);
- * - a malformed or unsupported `wallet_requestExecutionPermissions`: -32602 naming the field.
- * Anything else is not the policy's: `undefined`, for the caller's own mapping.
+ * - a malformed or unsupported `wallet_requestExecutionPermissions`, or a policy or grant that
+ *   does not fit the model: -32602 naming the field (and the policy error's code).
+ * Anything else is not the policy's: `undefined`, for the caller's own mapping
+ * (`toProviderRpcError({ error }) ?? error` passes it on unchanged).
  */
 export function toProviderRpcError(
   parameters: ToProviderRpcErrorParameters,
@@ -43,7 +46,8 @@ export function toProviderRpcError(
   if (
     error instanceof InvalidPermissionRequestError ||
     error instanceof UnsupportedPermissionTypeError ||
-    error instanceof UnsupportedPermissionRuleError
+    error instanceof UnsupportedPermissionRuleError ||
+    error instanceof InvalidPolicyError
   ) {
     const field = error.details.field;
     return new ProviderRpcError('invalidParams', error.shortMessage, {

@@ -228,7 +228,7 @@ export class WalletController {
     );
   }
 
-  /** "Sign this": the key is derived, used and dropped inside the keyring; it never leaves. */
+  /** "Sign this": the key is used inside the keyring; it never leaves. */
   signTransaction(
     address: Address,
     transaction: SignTransactionParameters['transaction'],

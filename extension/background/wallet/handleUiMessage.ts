@@ -3,6 +3,7 @@ import type { WalletUiAction, WalletUiReply } from '../../../shared/protocol/wal
 import type { ApprovalDecision } from '../../../shared/protocol/approvalMessages.ts';
 import type { ApprovalQueue } from '../approvals/ApprovalQueue.ts';
 import type { PolicyUiActions } from '../policy/wiring/createPolicyUiActions.ts';
+import type { SubscriptionUiActions } from '../subscriptions/createSubscriptionUiActions.ts';
 import type { WalletController } from './WalletController.ts';
 
 export type UiContext = {
@@ -10,6 +11,8 @@ export type UiContext = {
   readonly approvals: ApprovalQueue;
   /** The "Sites" and "Activity" pages' actions (background/policy/wiring). */
   readonly policy?: PolicyUiActions;
+  /** The "Subscriptions" page's actions (background/subscriptions). */
+  readonly subscriptions?: SubscriptionUiActions;
 };
 
 type ActionHandler = (context: UiContext, params: Record<string, unknown>) => Promise<unknown>;
@@ -71,8 +74,27 @@ const actionHandlers: Record<WalletUiAction, ActionHandler> = {
   disconnectSite: ({ policy }, params) => requirePolicy(policy).disconnectSite(params),
   setKillSwitch: ({ policy }, params) => requirePolicy(policy).setKillSwitch(params),
   setWalletLimits: ({ policy }, params) => requirePolicy(policy).setWalletLimits(params),
+  getPriceSettings: ({ policy }, params) => requirePolicy(policy).getPriceSettings(params),
+  setPriceSettings: ({ policy }, params) => requirePolicy(policy).setPriceSettings(params),
   listActivity: ({ policy }, params) => requirePolicy(policy).listActivity(params),
+  listSubscriptions: ({ subscriptions }) => requireSubscriptions(subscriptions).list(),
+  cancelSubscription: ({ subscriptions }, params) =>
+    requireSubscriptions(subscriptions).cancel(params),
+  runSubscriptions: ({ subscriptions }) => requireSubscriptions(subscriptions).runNow(),
+  setClockOffset: ({ subscriptions }, params) =>
+    requireSubscriptions(subscriptions).setClockOffset(params),
 };
+
+function requireSubscriptions(
+  subscriptions: SubscriptionUiActions | undefined,
+): SubscriptionUiActions {
+  if (subscriptions === undefined)
+    throw new TpError({
+      code: 'wallet/unknown-action',
+      shortMessage: 'Subscriptions are not available here.',
+    });
+  return subscriptions;
+}
 
 function requirePolicy(policy: PolicyUiActions | undefined): PolicyUiActions {
   if (policy === undefined)

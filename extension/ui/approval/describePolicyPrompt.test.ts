@@ -116,4 +116,42 @@ describe('describePolicyPrompt', () => {
       'An unlimited approval passes your €50.00 daily limit for shop.example.',
     ]);
   });
+  it('says why a grant did not cover the payment (a subscription renewal above its allowance)', () => {
+    const usdc = {
+      kind: 'token',
+      chainId: 31337,
+      asset: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+      symbol: 'USDC',
+      decimals: 6,
+    } as const;
+    const grantReason = (fits: boolean): ReasonView => ({
+      rule: 'grant',
+      grantId: 'g1',
+      fits,
+      unit: usdc,
+      used: '0',
+      amount: '12500000',
+      limit: '11000000',
+      remaining: '0',
+      periodStart: 0,
+      action: 'auto',
+    });
+    const asked = describePolicyPrompt({
+      prompt: prompt('confirm', [
+        { rule: 'site-payments', preset: 'ask', action: 'confirm' },
+        grantReason(false),
+      ]),
+      site: 'shop.example',
+      t: createTranslator('en'),
+      locale: 'en',
+    });
+    expect(asked.reasons.join(' ')).toMatch(/12\.5\sUSDC does not fit the 11\sUSDC you allowed/);
+    const automatic = describePolicyPrompt({
+      prompt: prompt('auto', [grantReason(false)]),
+      site: 'shop.example',
+      t: createTranslator('en'),
+      locale: 'en',
+    });
+    expect(automatic.reasons).toEqual([]);
+  });
 });

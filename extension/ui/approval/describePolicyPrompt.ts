@@ -46,8 +46,14 @@ export function describePolicyPrompt({
   const { decision } = prompt;
   const isUnlimited = decision.spends.some((spend) => spend.isUnlimited);
   const sentence = (reason: ReasonView) => describeReason(reason, { site, t, locale, isUnlimited });
+  // A grant the payment does not fit is part of why the user is asked (a subscription renewal
+  // above its allowance, say), though the grant itself asks for nothing.
   const reasons = decision.reasons
-    .filter((reason) => reason.action === decision.action && reason.action !== 'auto')
+    .filter(
+      (reason) =>
+        (reason.action === decision.action && reason.action !== 'auto') ||
+        (reason.rule === 'grant' && !reason.fits && decision.action !== 'auto'),
+    )
     .map(sentence);
   const usage = decision.reasons
     .filter(

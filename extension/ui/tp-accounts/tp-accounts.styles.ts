@@ -179,7 +179,7 @@ export const accountsStyles = css`
   }
   .pages {
     display: grid;
-    grid-template-columns: 1fr 1fr;
+    grid-template-columns: repeat(3, 1fr);
     gap: 8px;
   }
   .pages svg {

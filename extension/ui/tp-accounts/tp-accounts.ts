@@ -20,7 +20,7 @@ import {
 } from '../theme/icons.ts';
 import { controlStyles } from '../theme/controls.styles.ts';
 import type { AccountAddedDetail } from '../tp-import-key/tp-import-key.ts';
-import { activityIcon, sitesIcon } from '../policy/policyIcons.ts';
+import { activityIcon, sitesIcon, subscriptionsIcon } from '../policy/policyIcons.ts';
 import type { KillSwitchChangedDetail } from '../tp-kill-switch/tp-kill-switch.ts';
 import type { OpenPageDetail } from '../tp-popup/popupScreen.ts';
 import { sendWalletRequest } from '../walletClient.ts';
@@ -179,6 +179,9 @@ export class TpAccounts extends LitElement {
         </button>
         <button class="secondary" data-testid="open-activity" @click=${open('activity')}>
           ${activityIcon}${t('home.nav.activity')}
+        </button>
+        <button class="secondary" data-testid="open-subscriptions" @click=${open('subscriptions')}>
+          ${subscriptionsIcon}${t('home.nav.subscriptions')}
         </button>
       </nav>
       ${

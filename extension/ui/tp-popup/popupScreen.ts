@@ -1,7 +1,7 @@
 import type { WalletStatus } from '../../../shared/protocol/walletUiMessages.ts';
 
 /** The pages of the unlocked popup: home (the accounts), settings, sites and activity. */
-export type PopupPage = 'home' | 'settings' | 'sites' | 'activity';
+export type PopupPage = 'home' | 'settings' | 'sites' | 'activity' | 'subscriptions';
 
 export type PopupScreen =
   'loading' | 'welcome' | 'unlock' | 'accounts' | Exclude<PopupPage, 'home'>;

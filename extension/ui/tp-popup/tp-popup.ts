@@ -158,6 +158,11 @@ export class TpPopup extends LitElement {
           @tp-back=${this.showHome}
           @tp-open-page=${this.openPage}
         ></tp-activity>`;
+      case 'subscriptions':
+        return html`<tp-subscriptions
+          locale=${this.locale}
+          @tp-back=${this.showHome}
+        ></tp-subscriptions>`;
       case 'settings':
         return html`<tp-settings
           locale=${this.locale}

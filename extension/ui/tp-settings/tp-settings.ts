@@ -27,8 +27,9 @@ export type LocaleChangeDetail = { readonly locale: Locale | null };
 const idle: FormState = { phase: 'idle' };
 
 /**
- * The wallet's settings: auto-lock delay, display language, change password, and reveal the
- * recovery phrase after re-entering the password (hidden again when the screen closes).
+ * The wallet's settings: auto-lock delay, display language, the currency and price source
+ * (`tp-price-settings`), change password, and reveal the recovery phrase after re-entering the
+ * password (hidden again when the screen closes).
  *
  * Test hooks: `settings-back`, `settings-auto-lock`, `settings-auto-lock-save`,
  * `settings-auto-lock-status`, `settings-language`, `current-password`, `new-password`,
@@ -88,6 +89,7 @@ export class TpSettings extends LitElement {
         backTestId: 'settings-back',
       })}
       ${this.renderAutoLock(t)} ${this.renderDefaultWallet(t)} ${this.renderLanguage(t)}
+      <tp-price-settings locale=${this.locale}></tp-price-settings>
       ${this.renderChangePassword(t)} ${this.renderReveal(t)}
     `;
   }

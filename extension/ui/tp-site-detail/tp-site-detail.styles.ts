@@ -237,4 +237,17 @@ export const siteDetailStyles = css`
   #grants-title:focus {
     outline: none;
   }
+  .card-heading {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    margin-bottom: 10px;
+  }
+  .card-heading h3 {
+    margin: 0;
+  }
+  #limits-title:focus {
+    outline: none;
+  }
 `;

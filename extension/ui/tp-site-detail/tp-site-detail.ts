@@ -8,6 +8,7 @@ import { formatAmount } from '../../../shared/money/index.ts';
 import type {
   ChoosablePresetName,
   GrantView,
+  SitePolicyJson,
   SiteView,
 } from '../../../shared/protocol/policyMessages.ts';
 import { formatUnixTime } from '../approval/formatUnixTime.ts';
@@ -28,7 +29,9 @@ import { renderUsageBar } from '../policy/renderUsageBar.ts';
 import { renderBackHeader } from '../renderBackHeader.ts';
 import { shortenAddress } from '../shortenAddress.ts';
 import { controlStyles } from '../theme/controls.styles.ts';
+import type { CapsSubmitDetail } from '../tp-caps-editor/tp-caps-editor.ts';
 import type { OpenPageDetail } from '../tp-popup/popupScreen.ts';
+import type { RulesSubmitDetail } from '../tp-site-rules/tp-site-rules.ts';
 import { sendWalletRequest } from '../walletClient.ts';
 import { siteDetailStyles } from './tp-site-detail.styles.ts';
 
@@ -63,15 +66,18 @@ const inputProblems: Readonly<Record<'empty' | 'format' | 'decimals', MessageKey
 /**
  * One site: its full origin (as the browser reported it, never a title the page chose), the
  * preset it pays under (with the amounts for "Trusted shop" and "Micropayments"), its caps with
- * what each window holds, its recurring allowances (revocable, after a confirmation), the
- * accounts it sees, its last activity, and disconnect.
+ * what each window holds (editable: any window, in fiat or a token), its rules (networks, tokens,
+ * recipients, new recipients; saving caps or rules makes the preset "Custom"), its recurring
+ * allowances (revocable, after a confirmation), the accounts it sees, its last activity, and
+ * disconnect.
  *
  * Test hooks: `site-back`, `site-loading`, `site-error`, `site-origin`, `site-connection`,
  * `preset-<name>` (radios), `preset-per-payment`, `preset-per-day`, `preset-save`,
- * `preset-status`, `site-limit`, `site-spent-<window>`, `grant` (`data-grant-id`),
- * `grant-revoke`, `grant-revoke-confirm`, `grant-revoke-cancel`, `grants-status`,
- * `grants-empty`, `site-account`, `site-activity`, `disconnect`, `disconnect-forget`,
- * `disconnect-confirm`, `disconnect-cancel`, `disconnect-status`.
+ * `preset-status`, `site-limit`, `site-caps-edit`, the caps form's (`tp-caps-editor`, prefix
+ * `site-cap`), `site-caps-status`, the rules' (`tp-site-rules`), `site-spent-<window>`, `grant`
+ * (`data-grant-id`), `grant-revoke`, `grant-revoke-confirm`, `grant-revoke-cancel`,
+ * `grants-status`, `grants-empty`, `site-account`, `site-activity`, `disconnect`,
+ * `disconnect-forget`, `disconnect-confirm`, `disconnect-cancel`, `disconnect-status`.
  *
  * @event tp-back - Back to the list (also after a disconnect).
  * @event tp-site-changed - The site's policy, grants or connection changed.
@@ -99,6 +105,10 @@ export class TpSiteDetail extends LitElement {
   @state() private isConfirmingDisconnect = false;
   @state() private forgetsPolicy = false;
   @state() private disconnectState: ActionState = idle;
+  /** The site's own caps being edited (the editor holds the rows), or not. */
+  @state() private isEditingCaps = false;
+  @state() private capsState: ActionState = idle;
+  @state() private rulesState: ActionState = idle;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('origin') && this.origin !== '') void this.loadSite();
@@ -128,8 +138,8 @@ export class TpSiteDetail extends LitElement {
                   ${t('common.retry')}
                 </button>`
             : html`${this.renderPreset(current.site, t)} ${this.renderLimits(current.site, t)}
-              ${this.renderGrants(current.site, t)} ${this.renderAccounts(current.site, t)}
-              ${this.renderDisconnect(current.site, t)}`
+              ${this.renderRules(current.site, t)} ${this.renderGrants(current.site, t)}
+              ${this.renderAccounts(current.site, t)} ${this.renderDisconnect(current.site, t)}`
       }
     `;
   }
@@ -301,15 +311,54 @@ export class TpSiteDetail extends LitElement {
     } as const;
     return html`
       <section class="card" aria-labelledby="limits-title">
-        <h3 id="limits-title">${t('siteDetail.limits.title')}</h3>
+        <div class="card-heading">
+          <h3 id="limits-title" tabindex="-1">${t('siteDetail.limits.title')}</h3>
+          ${
+            this.isEditingCaps
+              ? nothing
+              : html`<button
+                  class="ghost small"
+                  data-testid="site-caps-edit"
+                  @click=${() => {
+                    this.isEditingCaps = true;
+                    this.capsState = idle;
+                    void this.focusAfterUpdate('tp-caps-editor');
+                  }}
+                >
+                  ${t('siteDetail.limits.edit')}
+                </button>`
+          }
+        </div>
         ${
-          site.limits.length === 0
-            ? html`<p class="hint">${t('siteDetail.limits.none')}</p>`
-            : html`<div class="usages">
-                ${site.limits.map((limit) =>
-                  renderLimitUsage({ limit, testId: 'site-limit', locale: this.locale, t }),
-                )}
-              </div>`
+          this.isEditingCaps
+            ? html`<p class="hint">${t('siteDetail.limits.customHint')}</p>
+                <tp-caps-editor
+                  locale=${this.locale}
+                  currency=${this.currency}
+                  .currencyDecimals=${this.currencyDecimals}
+                  .limits=${site.policy.limits}
+                  testIdPrefix="site-cap"
+                  ?isBusy=${this.capsState.phase === 'busy'}
+                  .error=${this.capsState.phase === 'error' ? this.capsState.error : undefined}
+                  @tp-caps-submit=${this.saveCaps}
+                  @tp-caps-cancel=${() => {
+                    this.isEditingCaps = false;
+                    this.capsState = idle;
+                    void this.focusAfterUpdate('[data-testid="site-caps-edit"]');
+                  }}
+                ></tp-caps-editor>`
+            : site.limits.length === 0
+              ? html`<p class="hint">${t('siteDetail.limits.none')}</p>`
+              : html`<div class="usages">
+                  ${site.limits.map((limit) =>
+                    renderLimitUsage({ limit, testId: 'site-limit', locale: this.locale, t }),
+                  )}
+                </div>`
+        }
+        ${
+          this.capsState.phase === 'done'
+            ? this.renderActionState(this.capsState, 'site-caps-status', t)
+            : nothing
         }
         <h4>${t('siteDetail.spent.title')}</h4>
         <dl class="spent">
@@ -324,6 +373,23 @@ export class TpSiteDetail extends LitElement {
           })}
         </dl>
         <p class="hint">${t('siteDetail.limits.rolling')}</p>
+      </section>
+    `;
+  }
+
+  private renderRules(site: SiteView, t: Translator) {
+    return html`
+      <section class="card" aria-labelledby="rules-title">
+        <h3 id="rules-title">${t('siteRules.title')}</h3>
+        <p class="hint">${t('siteRules.hint')}</p>
+        <tp-site-rules
+          locale=${this.locale}
+          .policy=${site.policy}
+          ?isBusy=${this.rulesState.phase === 'busy'}
+          .error=${this.rulesState.phase === 'error' ? this.rulesState.error : undefined}
+          statusMessage=${this.rulesState.phase === 'done' ? t(this.rulesState.messageKey) : ''}
+          @tp-rules-submit=${this.saveRules}
+        ></tp-site-rules>
       </section>
     `;
   }
@@ -690,6 +756,46 @@ export class TpSiteDetail extends LitElement {
       this.presetState = { phase: 'error', error };
     }
   };
+
+  private readonly saveCaps = async (event: CustomEvent<CapsSubmitDetail>): Promise<void> => {
+    if (this.capsState.phase === 'busy' || this.siteState.phase !== 'ready') return;
+    const policy = this.siteState.site.policy;
+    this.capsState = { phase: 'busy' };
+    try {
+      await this.saveSitePolicy({ ...policy, preset: 'custom', limits: event.detail.limits });
+      this.isEditingCaps = false;
+      this.capsState = { phase: 'done', messageKey: 'siteDetail.limits.saved' };
+      void this.focusAfterUpdate('#limits-title');
+    } catch (error) {
+      this.capsState = { phase: 'error', error };
+    }
+  };
+
+  private readonly saveRules = async (event: CustomEvent<RulesSubmitDetail>): Promise<void> => {
+    if (this.rulesState.phase === 'busy' || this.siteState.phase !== 'ready') return;
+    // "Any" is the absence of a list: the stored lists go, and the form's come in.
+    const {
+      allowedChainIds: _chains,
+      allowedAssets: _assets,
+      allowedRecipients: _recipients,
+      ...policy
+    } = this.siteState.site.policy;
+    this.rulesState = { phase: 'busy' };
+    try {
+      await this.saveSitePolicy({ ...policy, preset: 'custom', ...event.detail.rules });
+      this.rulesState = { phase: 'done', messageKey: 'siteRules.saved' };
+    } catch (error) {
+      this.rulesState = { phase: 'error', error };
+    }
+  };
+
+  /** Saves the whole policy (the worker checks it and refuses it whole if anything is off). */
+  private async saveSitePolicy(policy: SitePolicyJson): Promise<void> {
+    const { site } = await sendWalletRequest('setSitePolicy', { origin: this.origin, policy });
+    this.siteState = { phase: 'ready', site };
+    this.resetPresetForm(site);
+    emit(this, 'tp-site-changed', { origin: this.origin });
+  }
 
   private async revokeGrant(grantId: string): Promise<void> {
     if (this.grantsState.phase === 'busy') return;

@@ -2,12 +2,10 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createTranslator } from '../../../shared/i18n/index.ts';
-import type { Locale, MessageKey, Translator } from '../../../shared/i18n/index.ts';
+import type { Locale, Translator } from '../../../shared/i18n/index.ts';
 import type {
-  EscalationActionName,
   LimitJson,
   LimitUsageView,
-  LimitWindowName,
   SiteView,
   SitesOverview,
 } from '../../../shared/protocol/policyMessages.ts';
@@ -15,19 +13,12 @@ import { describeError } from '../describeError.ts';
 import { renderBackHeader } from '../renderBackHeader.ts';
 import { formatActivityTime } from '../policy/formatActivityTime.ts';
 import { formatUnitAmount } from '../policy/formatUnitAmount.ts';
-import { parseFiatInput } from '../policy/parseFiatInput.ts';
 import { policyStyles } from '../policy/policy.styles.ts';
 import { chevronIcon } from '../policy/policyIcons.ts';
-import {
-  capLabels,
-  presetLabels,
-  whenExceededLabels,
-  windowLabels,
-} from '../policy/policyLabels.ts';
-import { formatAmount } from '../../../shared/money/index.ts';
+import { presetLabels } from '../policy/policyLabels.ts';
 import { renderLimitUsage } from '../policy/renderLimitUsage.ts';
-import { plusIcon } from '../theme/icons.ts';
 import { controlStyles } from '../theme/controls.styles.ts';
+import type { CapsSubmitDetail } from '../tp-caps-editor/tp-caps-editor.ts';
 import type { KillSwitchChangedDetail } from '../tp-kill-switch/tp-kill-switch.ts';
 import { sendWalletRequest } from '../walletClient.ts';
 import { sitesStyles } from './tp-sites.styles.ts';
@@ -37,39 +28,14 @@ type OverviewState =
   | { readonly phase: 'ready'; readonly overview: SitesOverview }
   | { readonly phase: 'error'; readonly error: unknown };
 
-/** One row of the wallet-wide caps form: a fiat cap being edited, or a token cap kept as it is. */
-type CapDraft =
-  | {
-      readonly kind: 'fiat';
-      readonly key: number;
-      readonly window: LimitWindowName;
-      readonly amountText: string;
-      readonly whenExceeded: EscalationActionName;
-    }
-  | {
-      readonly kind: 'kept';
-      readonly key: number;
-      readonly limit: LimitJson;
-      readonly label: string;
-    };
-
 type CapsForm =
   | { readonly phase: 'closed' }
   | {
       readonly phase: 'editing' | 'busy';
-      readonly drafts: readonly CapDraft[];
-      /** Per draft key, what is wrong with its amount. */
-      readonly problems: ReadonlyMap<number, string>;
+      /** What the form started from; the editor holds the rows being typed. */
+      readonly limits: readonly LimitJson[];
       readonly error?: unknown;
     };
-
-const windows: readonly LimitWindowName[] = ['transaction', 'hour', 'day', 'week', '30-days'];
-const escalations: readonly EscalationActionName[] = ['confirm', 'step-up', 'block'];
-const inputProblems: Readonly<Record<'empty' | 'format' | 'decimals', MessageKey>> = {
-  empty: 'policy.input.empty',
-  format: 'policy.input.format',
-  decimals: 'policy.input.decimals',
-};
 
 /**
  * The "Sites" page: the kill switch at the top, the caps across all sites (with their usage,
@@ -77,9 +43,9 @@ const inputProblems: Readonly<Record<'empty' | 'format' | 'decimals', MessageKey
  * each named by its full origin. A site opens its detail (`tp-site-detail`) in place.
  *
  * Test hooks: `sites-back`, `sites-loading`, `sites-error`, `sites-retry`, `sites-empty`,
- * `site-row` (`data-origin`), `wallet-cap` (one usage bar per cap), `wallet-caps-edit`,
- * `wallet-cap-amount-<n>`, `wallet-cap-window-<n>`, `wallet-cap-when-<n>`, `wallet-cap-remove-<n>`,
- * `wallet-caps-add`, `wallet-caps-save`, `wallet-caps-cancel`, `wallet-caps-status`.
+ * `site-row` (`data-origin`), `wallet-cap` (one usage bar per cap), `wallet-caps-edit`, the caps
+ * form's (`tp-caps-editor` with the prefix `wallet-cap`: `wallet-cap-amount-<n>`, `wallet-cap-unit-<n>`,
+ * …, `wallet-caps-save`), `wallet-caps-status`.
  *
  * @event tp-back - The user left the page.
  * @event tp-open-page - Bubbles up from a site's detail ("See this site's activity").
@@ -97,7 +63,6 @@ export class TpSites extends LitElement {
   @state() private openOrigin: string | undefined;
   @state() private capsForm: CapsForm = { phase: 'closed' };
   @state() private capsSaved = false;
-  private nextDraftKey = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -175,7 +140,7 @@ export class TpSites extends LitElement {
                   class="ghost small"
                   data-testid="wallet-caps-edit"
                   @click=${() => {
-                    this.openCapsForm(overview, t);
+                    this.openCapsForm(overview);
                   }}
                 >
                   ${t('sites.walletCaps.edit')}
@@ -187,7 +152,7 @@ export class TpSites extends LitElement {
         ${
           form.phase === 'closed'
             ? this.renderCapUsages(overview.walletLimits, t)
-            : this.renderCapsForm(form, overview, t)
+            : this.renderCapsForm(form, overview)
         }
         ${
           this.capsSaved && form.phase === 'closed'
@@ -207,175 +172,20 @@ export class TpSites extends LitElement {
     </div>`;
   }
 
-  private renderCapsForm(
-    form: Exclude<CapsForm, { phase: 'closed' }>,
-    overview: SitesOverview,
-    t: Translator,
-  ) {
-    const isBusy = form.phase === 'busy';
-    const update = (key: number, change: Partial<Extract<CapDraft, { kind: 'fiat' }>>) => {
-      this.capsForm = {
-        ...form,
-        phase: 'editing',
-        drafts: form.drafts.map((draft) =>
-          draft.key === key && draft.kind === 'fiat' ? { ...draft, ...change } : draft,
-        ),
-        problems: new Map([...form.problems].filter(([problemKey]) => problemKey !== key)),
-      };
-    };
-    return html`
-      <form class="caps-form" @submit=${this.saveCaps} novalidate>
-        ${form.drafts.map((draft, index) => {
-          const number = index + 1;
-          const legend = t('sites.walletCaps.capNumber', { number });
-          if (draft.kind === 'kept') {
-            return html`<fieldset class="cap-row">
-              <legend class="visually-hidden">${legend}</legend>
-              <p class="kept">${draft.label}</p>
-            </fieldset>`;
-          }
-          const problem = form.problems.get(draft.key);
-          const amountId = `cap-amount-${draft.key}`;
-          return html`
-            <fieldset class="cap-row">
-              <legend class="visually-hidden">${legend}</legend>
-              <div class="cap-fields">
-                <div class="field">
-                  <label for="cap-window-${draft.key}">${t('sites.walletCaps.window')}</label>
-                  <select
-                    id="cap-window-${draft.key}"
-                    data-testid="wallet-cap-window-${number}"
-                    ?disabled=${isBusy}
-                    @change=${(event: Event) => {
-                      update(draft.key, {
-                        window: (event.target as HTMLSelectElement).value as LimitWindowName,
-                      });
-                    }}
-                  >
-                    ${windows.map(
-                      (window) =>
-                        html`<option value=${window} ?selected=${window === draft.window}>
-                          ${t(windowLabels[window])}
-                        </option>`,
-                    )}
-                  </select>
-                </div>
-                <div class="field">
-                  <label for=${amountId}>
-                    ${t('sites.walletCaps.amount', { currency: overview.currency })}
-                  </label>
-                  <input
-                    id=${amountId}
-                    data-testid="wallet-cap-amount-${number}"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    .value=${draft.amountText}
-                    aria-invalid=${problem === undefined ? 'false' : 'true'}
-                    aria-describedby=${problem === undefined ? nothing : `${amountId}-problem`}
-                    ?disabled=${isBusy}
-                    @input=${(event: Event) => {
-                      update(draft.key, { amountText: (event.target as HTMLInputElement).value });
-                    }}
-                  />
-                </div>
-                <button
-                  type="button"
-                  class="icon-button remove"
-                  data-testid="wallet-cap-remove-${number}"
-                  aria-label=${`${t('sites.walletCaps.remove')} (${legend})`}
-                  title=${t('sites.walletCaps.remove')}
-                  ?disabled=${isBusy}
-                  @click=${() => {
-                    this.capsForm = {
-                      ...form,
-                      drafts: form.drafts.filter((candidate) => candidate.key !== draft.key),
-                    };
-                  }}
-                >
-                  ×
-                </button>
-              </div>
-              ${
-                problem === undefined
-                  ? nothing
-                  : html`<p class="field-problem" id="${amountId}-problem">${problem}</p>`
-              }
-              <div class="field when">
-                <label for="cap-when-${draft.key}">${t('sites.walletCaps.whenExceeded')}</label>
-                <select
-                  id="cap-when-${draft.key}"
-                  data-testid="wallet-cap-when-${number}"
-                  ?disabled=${isBusy}
-                  @change=${(event: Event) => {
-                    update(draft.key, {
-                      whenExceeded: (event.target as HTMLSelectElement)
-                        .value as EscalationActionName,
-                    });
-                  }}
-                >
-                  ${escalations.map(
-                    (action) =>
-                      html`<option value=${action} ?selected=${action === draft.whenExceeded}>
-                        ${t(whenExceededLabels[action])}
-                      </option>`,
-                  )}
-                </select>
-              </div>
-            </fieldset>
-          `;
-        })}
-        <button
-          type="button"
-          class="ghost small add"
-          data-testid="wallet-caps-add"
-          ?disabled=${isBusy}
-          @click=${() => {
-            this.capsForm = {
-              ...form,
-              drafts: [
-                ...form.drafts,
-                {
-                  kind: 'fiat',
-                  key: this.nextDraftKey++,
-                  window: 'day',
-                  amountText: '',
-                  whenExceeded: 'confirm',
-                },
-              ],
-            };
-          }}
-        >
-          ${plusIcon}${t('sites.walletCaps.add')}
-        </button>
-        ${
-          form.error === undefined
-            ? nothing
-            : html`<p class="notice error" role="alert" data-testid="wallet-caps-status">
-                ${describeError(form.error, t, this.locale)}
-              </p>`
-        }
-        <div class="actions">
-          <button
-            type="button"
-            class="secondary"
-            data-testid="wallet-caps-cancel"
-            ?disabled=${isBusy}
-            @click=${() => {
-              this.capsForm = { phase: 'closed' };
-            }}
-          >
-            ${t('common.cancel')}
-          </button>
-          <button class="primary" type="submit" data-testid="wallet-caps-save" ?disabled=${isBusy}>
-            ${
-              isBusy
-                ? html`<span class="spinner" aria-label=${t('common.saving')}></span>`
-                : t('common.save')
-            }
-          </button>
-        </div>
-      </form>
-    `;
+  private renderCapsForm(form: Exclude<CapsForm, { phase: 'closed' }>, overview: SitesOverview) {
+    return html`<tp-caps-editor
+      locale=${this.locale}
+      currency=${overview.currency}
+      .currencyDecimals=${overview.currencyDecimals}
+      .limits=${form.limits}
+      testIdPrefix="wallet-cap"
+      ?isBusy=${form.phase === 'busy'}
+      .error=${form.error}
+      @tp-caps-submit=${this.saveCaps}
+      @tp-caps-cancel=${() => {
+        this.capsForm = { phase: 'closed' };
+      }}
+    ></tp-caps-editor>`;
   }
 
   private renderSites(overview: SitesOverview, t: Translator) {
@@ -468,99 +278,40 @@ export class TpSites extends LitElement {
     );
   }
 
-  private openCapsForm(overview: SitesOverview, t: Translator): void {
+  private openCapsForm(overview: SitesOverview): void {
     this.capsSaved = false;
-    const drafts = overview.walletLimits.map((limit): CapDraft => {
-      const key = this.nextDraftKey++;
-      if (limit.unit.kind === 'fiat') {
-        const amountText = /^\d{1,78}$/.test(limit.limit)
-          ? formatAmount(BigInt(limit.limit), {
-              kind: 'fiat',
-              symbol: limit.unit.currency,
-              decimals: limit.unit.decimals,
-            })
-          : '';
-        return {
-          kind: 'fiat',
-          key,
-          window: limit.window,
-          amountText,
-          whenExceeded: limit.whenExceeded,
-        };
-      }
-      const unit = limit.unit;
-      return {
-        kind: 'kept',
-        key,
-        limit: {
-          window: limit.window,
-          unit: {
-            kind: 'token',
-            chainId: unit.chainId,
-            asset: unit.asset,
-            symbol: unit.symbol ?? '',
-            decimals: unit.decimals ?? 0,
-          },
-          amount: limit.limit,
-          whenExceeded: limit.whenExceeded,
-        },
-        label: t('sites.walletCaps.tokenCap', {
-          cap: t(capLabels[limit.window], {
-            limit: formatUnitAmount({ amount: limit.limit, unit, locale: this.locale, t }),
-          }),
-          token: unit.symbol ?? '',
-        }),
-      };
-    });
-    this.capsForm = { phase: 'editing', drafts, problems: new Map() };
+    const limits = overview.walletLimits.map((limit): LimitJson => ({
+      window: limit.window,
+      unit:
+        limit.unit.kind === 'fiat'
+          ? { kind: 'fiat' }
+          : {
+              kind: 'token',
+              chainId: limit.unit.chainId,
+              asset: limit.unit.asset,
+              symbol: limit.unit.symbol ?? '',
+              decimals: limit.unit.decimals ?? 0,
+            },
+      amount: limit.limit,
+      whenExceeded: limit.whenExceeded,
+    }));
+    this.capsForm = { phase: 'editing', limits };
   }
 
-  private readonly saveCaps = async (event: SubmitEvent): Promise<void> => {
-    event.preventDefault();
+  private readonly saveCaps = async (event: CustomEvent<CapsSubmitDetail>): Promise<void> => {
     const form = this.capsForm;
-    if (form.phase !== 'editing' || this.overviewState.phase !== 'ready') return;
-    const { currency, currencyDecimals } = this.overviewState.overview;
-    const t = createTranslator(this.locale);
-    const problems = new Map<number, string>();
-    const walletLimits: LimitJson[] = [];
-    for (const draft of form.drafts) {
-      if (draft.kind === 'kept') {
-        walletLimits.push(draft.limit);
-        continue;
-      }
-      const parsed = parseFiatInput({
-        text: draft.amountText,
-        currency,
-        decimals: currencyDecimals,
-      });
-      if (!parsed.ok) {
-        problems.set(
-          draft.key,
-          t(inputProblems[parsed.problem], { currency, decimals: currencyDecimals }),
-        );
-        continue;
-      }
-      walletLimits.push({
-        window: draft.window,
-        unit: { kind: 'fiat' },
-        amount: parsed.value.toString(),
-        whenExceeded: draft.whenExceeded,
-      });
-    }
-    if (problems.size > 0) {
-      this.capsForm = { ...form, problems };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    this.capsForm = { ...form, phase: 'busy', problems };
+    if (form.phase !== 'editing') return;
+    this.capsForm = { phase: 'busy', limits: form.limits };
     try {
-      const overview = await sendWalletRequest('setWalletLimits', { walletLimits });
+      const overview = await sendWalletRequest('setWalletLimits', {
+        walletLimits: [...event.detail.limits],
+      });
       this.overviewState = { phase: 'ready', overview };
       this.capsForm = { phase: 'closed' };
       this.capsSaved = true;
     } catch (error) {
-      this.capsForm = { ...form, phase: 'editing', problems, error };
+      // The editor keeps the rows typed: only the phase and the error change.
+      this.capsForm = { phase: 'editing', limits: form.limits, error };
     }
   };
 

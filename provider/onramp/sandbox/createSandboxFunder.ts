@@ -17,6 +17,11 @@ export type CreateSandboxFunderParameters = {
   privateKey: Hex;
   /** How long to wait for a receipt (default 60 s). */
   receiptTimeoutMs?: number;
+  /**
+   * With a token, also this much of the native coin when the buyer holds less (default 0.01 ETH;
+   * `0n`: never): a fresh test wallet could not pay gas for its first transfer otherwise.
+   */
+  gasTopUpWei?: bigint;
 };
 
 export type SandboxFunder = {
@@ -59,13 +64,15 @@ const mintableAbi = [
 /**
  * The sandbox's payout: really sends the bought tokens on the dev chain (viem wallet client),
  * minting when the account owns the test token (scripts/contracts/TestToken.sol lets only its
- * deployer mint), transferring otherwise; ETH is sent as value.
+ * deployer mint), transferring otherwise; ETH is sent as value. A token buyer holding less than
+ * `gasTopUpWei` of the native coin gets that much first, so a fresh test wallet can pay with it.
  */
 export function createSandboxFunder({
   rpcUrl,
   chainId,
   privateKey,
   receiptTimeoutMs = 60_000,
+  gasTopUpWei = 10n ** 16n,
 }: CreateSandboxFunderParameters): CreateSandboxFunderReturnType {
   const account = privateKeyToAccount(privateKey);
   const isPublic = isPublicDevKey(privateKey);
@@ -115,31 +122,53 @@ export function createSandboxFunder({
       throw error;
     });
     await checkedChain;
-    let hash: Hex;
-    try {
+    if (asset.address !== null && gasTopUpWei > 0n) {
+      let balance: bigint;
+      try {
+        balance = await publicClient.getBalance({ address: to });
+      } catch (cause) {
+        throw new SandboxFundingError({ reason: "the buyer's balance could not be read", cause });
+      }
+      if (balance < gasTopUpWei) {
+        await confirm(
+          await submit(`the ${asset.symbol} gas top-up`, () =>
+            walletClient.sendTransaction({ to, value: gasTopUpWei }),
+          ),
+        );
+      }
+    }
+    const hash = await submit(`the ${asset.symbol} transaction`, async () => {
       if (asset.address === null) {
-        hash = await walletClient.sendTransaction({ to, value: amount });
-      } else if (await isOwner(asset.address)) {
-        hash = await walletClient.writeContract({
+        return walletClient.sendTransaction({ to, value: amount });
+      }
+      if (await isOwner(asset.address)) {
+        return walletClient.writeContract({
           address: asset.address,
           abi: mintableAbi,
           functionName: 'mint',
           args: [to, amount],
         });
-      } else {
-        hash = await walletClient.writeContract({
-          address: asset.address,
-          abi: erc20Abi,
-          functionName: 'transfer',
-          args: [to, amount],
-        });
       }
-    } catch (cause) {
-      throw new SandboxFundingError({
-        reason: `the ${asset.symbol} transaction was refused`,
-        cause,
+      return walletClient.writeContract({
+        address: asset.address,
+        abi: erc20Abi,
+        functionName: 'transfer',
+        args: [to, amount],
       });
+    });
+    await confirm(hash);
+    return { txHash: hash };
+  }
+
+  async function submit(what: string, send: () => Promise<Hex>): Promise<Hex> {
+    try {
+      return await send();
+    } catch (cause) {
+      throw new SandboxFundingError({ reason: `${what} was refused`, cause });
     }
+  }
+
+  async function confirm(hash: Hex): Promise<void> {
     let status: string | undefined;
     try {
       const receipt = await publicClient.waitForTransactionReceipt({
@@ -154,7 +183,6 @@ export function createSandboxFunder({
     if (status !== 'success') {
       throw new SandboxFundingError({ reason: 'the transaction reverted', txHash: hash });
     }
-    return { txHash: hash };
   }
 
   return {

@@ -122,7 +122,7 @@ export function renderSandboxPage({
         'Purchase complete',
         `
         <h1>Purchase complete</h1>
-        <p role="status">${escape(buying)} were sent to your wallet.</p>
+        <p role="status" data-done>${escape(buying)} were sent to your wallet.</p>
         <p>Transaction: <code>${escape(order.txHash ?? '')}</code></p>
         ${order.redirectUrl === null ? '<p>You can close this window.</p>' : `<p><a href="${escape(order.redirectUrl)}">Return to the shop</a></p>`}`,
       );
@@ -131,7 +131,7 @@ export function renderSandboxPage({
         'Payment failed',
         `
         <h1>Payment failed</h1>
-        <p role="alert">${escape(order.failure?.message ?? 'The payment failed.')}</p>
+        <p role="alert" data-done>${escape(order.failure?.message ?? 'The payment failed.')}</p>
         <p>Nothing was sent. Close this window and try again with a new order.</p>`,
       );
     case 'expired':
@@ -139,7 +139,7 @@ export function renderSandboxPage({
         'Order expired',
         `
         <h1>Order expired</h1>
-        <p role="alert">This order was not paid in time. Close this window and start again.</p>`,
+        <p role="alert" data-done>This order was not paid in time. Close this window and start again.</p>`,
       );
   }
 }

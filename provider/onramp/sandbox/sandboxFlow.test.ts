@@ -295,6 +295,37 @@ describe('the sandbox on-ramp on a real dev chain', () => {
       );
     });
 
+    test('a token buyer without ETH gets 0.01 ETH for gas first; one with enough gets none', async () => {
+      const holder = deployed.accounts[1];
+      if (holder === undefined) throw new Error('account 1 is funded');
+      const funder = createSandboxFunder({
+        rpcUrl: chain.rpcUrl,
+        chainId: 31337,
+        privateKey: holder.privateKey,
+      });
+      const usdc = findChainAsset({ chainId: 31337, symbol: 'USDC' });
+      if (usdc === undefined) throw new Error('USDC is a dev asset');
+      const client = createPublicClient({ chain: hardhat, transport: http(chain.rpcUrl) });
+      const fresh = privateKeyToAccount(generatePrivateKey()).address;
+      await funder.send({ asset: usdc, to: fresh, amount: 1_000_000n });
+      expect(await client.getBalance({ address: fresh })).toBe(10n ** 16n);
+      expect(await readBalance(deployed.tokens.USDC.address, fresh)).toBe(1_000_000n);
+      // Enough ETH now: the second purchase brings tokens only.
+      await funder.send({ asset: usdc, to: fresh, amount: 1_000_000n });
+      expect(await client.getBalance({ address: fresh })).toBe(10n ** 16n);
+      expect(await readBalance(deployed.tokens.USDC.address, fresh)).toBe(2_000_000n);
+
+      const withoutTopUp = createSandboxFunder({
+        rpcUrl: chain.rpcUrl,
+        chainId: 31337,
+        privateKey: holder.privateKey,
+        gasTopUpWei: 0n,
+      });
+      const other = privateKeyToAccount(generatePrivateKey()).address;
+      await withoutTopUp.send({ asset: usdc, to: other, amount: 1_000_000n });
+      expect(await client.getBalance({ address: other })).toBe(0n);
+    });
+
     test('a transfer of more than the account holds reverts: a typed error, not a hang', async () => {
       const funder = createSandboxFunder({
         rpcUrl: chain.rpcUrl,

@@ -11,13 +11,16 @@
  * ("Ask every time").
  */
 import type { Decision } from '../Decision.ts';
-import { InvalidPolicyError } from '../errors.ts';
+import type { Rate } from '../../../../shared/money/Rate.ts';
+import { CurrencyConversionRequiredError, InvalidPolicyError } from '../errors.ts';
 import type { PolicyLedger } from '../openPolicyLedger.ts';
 import { openPolicyLedger } from '../openPolicyLedger.ts';
 import type { Grant, PolicyPreset, PolicyState, SitePolicy } from '../Policy.ts';
 import type { PolicyRequest } from '../PolicyRequest.ts';
 import type { PriceSnapshot } from '../PriceSnapshot.ts';
 import { addGrant } from '../addGrant.ts';
+import { convertPolicyCurrency } from '../convertPolicyCurrency.ts';
+import { countFiatLimits } from '../countFiatLimits.ts';
 import { createDefaultPolicy } from '../createDefaultPolicy.ts';
 import { createSitePolicy } from '../createSitePolicy.ts';
 import { parsePolicy } from '../parsePolicy.ts';
@@ -54,6 +57,8 @@ export type PolicyControllerParameters = {
   readonly ledgerName?: string;
   readonly activityName?: string;
 };
+
+const unitRate: Rate = { numerator: 1n, denominator: 1n };
 
 type Listener<Event extends keyof PolicyEvents> = (payload: PolicyEvents[Event]) => void;
 
@@ -129,8 +134,9 @@ export class PolicyController {
       : { policy: own, hasOwnPolicy: true };
   }
 
-  prices(network: PricedNetwork): PriceSnapshot {
-    return this.#deps.prices.snapshot({ currency: this.state.currency, network });
+  /** Prices for `network` in the wallet's currency (or `currency`: a rate to suggest). */
+  prices(network: PricedNetwork, currency: string = this.state.currency): PriceSnapshot {
+    return this.#deps.prices.snapshot({ currency, network });
   }
 
   /** `Policy:decide`: what the policy says about a request now, without reserving anything. */
@@ -232,6 +238,34 @@ export class PolicyController {
   /** Replaces the wallet-wide caps (JSON limits, checked by `parsePolicy`). */
   setWalletLimits(walletLimits: unknown): Promise<PolicyState> {
     return this.update((policy) => parsePolicy({ ...serializePolicy(policy), walletLimits }));
+  }
+
+  /**
+   * Changes the wallet's fiat currency. Fiat caps are amounts in the wallet's currency, so with
+   * any set (`countFiatLimits`), `rate` (one old unit in new units, as the user confirmed it)
+   * is required and every fiat amount is converted (`convertPolicyCurrency`); without it the
+   * change is refused (`CurrencyConversionRequiredError`): a cap never silently means another
+   * amount. Spends already counted are valued again at current prices in the new currency.
+   */
+  setCurrency({ currency, rate }: { currency: string; rate?: Rate }): Promise<PolicyState> {
+    return this.update((policy) => {
+      if (currency === policy.currency) return policy;
+      const fiatLimitCount = countFiatLimits(policy);
+      if (fiatLimitCount === 0) return convertPolicyCurrency({ policy, currency, rate: unitRate });
+      if (rate === undefined)
+        throw new CurrencyConversionRequiredError({
+          from: policy.currency,
+          to: currency,
+          fiatLimitCount,
+        });
+      return convertPolicyCurrency({ policy, currency, rate });
+    });
+  }
+
+  /** The price settings as stored (a provider URL, the user's own rates). */
+  async storedPriceSettings(): Promise<PriceSettings> {
+    const key = policyStateFields.priceSettings.key;
+    return readPriceSettings((await this.#deps.local.get([key]))[key]);
   }
 
   async setPriceSettings(settings: PriceSettings): Promise<void> {

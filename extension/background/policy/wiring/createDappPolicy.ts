@@ -47,7 +47,7 @@ import { createAssetNames } from './createAssetNames.ts';
 import { describeDecision } from './describeDecision.ts';
 import type { ActivityRecord } from './openActivityLog.ts';
 import { toAssetReferenceView, toDecisionView } from './toDecisionView.ts';
-import { toPolicyRpcError } from './toPolicyRpcError.ts';
+import { toProviderRpcError } from '../toProviderRpcError.ts';
 
 /** What the notifier is told of an automatic payment or signature. */
 export type AutoPaymentNotice = {
@@ -67,6 +67,22 @@ export type CreateDappPolicyParameters = {
   readonly notify: (notice: AutoPaymentNotice) => void;
   readonly now: () => Date;
   readonly createId?: () => string;
+  /**
+   * Told of grants once stored, with the requests they came from (the subscription scheduler
+   * keeps a TP checkout's `"tpPay:subscription"` details beside the grant). Its failure does
+   * not undo the grant.
+   */
+  readonly onGranted?: (granted: {
+    origin: string;
+    account: Address;
+    grants: readonly Grant[];
+    requests: readonly ExecutionPermissionRequest[];
+  }) => Promise<void>;
+  /**
+   * Reservations whose signed transaction is waiting for its broadcast (from `attach` to `sent` /
+   * `broadcastFailed` / `fail`); the receipt tracker leaves them alone meanwhile.
+   */
+  readonly broadcasting?: Set<string>;
 };
 export type CreateDappPolicyReturnType = DappPolicy;
 
@@ -91,6 +107,8 @@ export function createDappPolicy({
   notify,
   now,
   createId = () => crypto.randomUUID(),
+  onGranted,
+  broadcasting = new Set(),
 }: CreateDappPolicyParameters): CreateDappPolicyReturnType {
   const record = async (entry: Omit<ActivityRecord, 'id' | 'updatedAt'>): Promise<void> => {
     try {
@@ -217,6 +235,9 @@ export function createDappPolicy({
       const announce = (): void => {
         if (approval === 'auto') notify({ origin, decision: final, names, kind });
       };
+      const broadcastEnded = (): void => {
+        if (reservationId !== undefined) broadcasting.delete(reservationId);
+      };
       const changedData =
         transaction !== undefined &&
         input.kind === 'transaction' &&
@@ -227,6 +248,7 @@ export function createDappPolicy({
         approval,
         ...(changedData === undefined ? {} : { data: changedData }),
         async fail(error) {
+          broadcastEnded();
           if (reservationId !== undefined)
             await ledger.release({ reservationId, reason: 'rejected' }).catch(ignoreLedgerRefusal);
           await log('failed', approval, final, {
@@ -239,8 +261,11 @@ export function createDappPolicy({
           const change = await ledger.attachTransaction({ reservationId, hash, from, nonce });
           // A replacement (same nonce) merges into the payment it replaces: counted once.
           reservationId = change.reservation.id;
+          // Unless it merged into one already sent (then the tracker must keep following that).
+          if (change.reservation.transactions.length === 1) broadcasting.add(reservationId);
         },
         async sent(hash) {
+          broadcastEnded();
           await log('pending', approval, final, {
             transactionHashes: [lower(hash)],
             ...(reservationId === undefined ? {} : { reservationId }),
@@ -253,6 +278,7 @@ export function createDappPolicy({
           announce();
         },
         async broadcastFailed(hash, error) {
+          broadcastEnded();
           // Unreachable node: the transaction may have gone out; the tracker decides from the
           // chain. A refusal (an RPC error answer) means it never entered the mempool.
           const mayHaveLeft =
@@ -285,7 +311,7 @@ export function createDappPolicy({
       try {
         requests = parseExecutionPermissionRequest({ params, now: nowSeconds });
       } catch (error) {
-        throw toPolicyRpcError(error);
+        throw toProviderRpcError({ error }) ?? error;
       }
       const first = requests[0];
       if (first === undefined)
@@ -363,8 +389,9 @@ export function createDappPolicy({
       try {
         await controller.addGrants(origin, grants);
       } catch (error) {
-        throw toPolicyRpcError(error);
+        throw toProviderRpcError({ error }) ?? error;
       }
+      await onGranted?.({ origin, account, grants, requests }).catch(() => undefined);
       await record({
         origin,
         method,

@@ -20,8 +20,9 @@ import { buildSiteView } from './buildSiteView.ts';
 import type { SiteFacts } from './buildSiteView.ts';
 import { buildSitesOverview } from './buildSitesOverview.ts';
 import { createAssetNames } from './createAssetNames.ts';
+import { createPriceSettingsUiActions } from './createPriceSettingsUiActions.ts';
 import { readActivityStatus } from './readActivityStatus.ts';
-import { toPolicyRpcError } from './toPolicyRpcError.ts';
+import { toProviderRpcError } from '../toProviderRpcError.ts';
 
 export type PolicyUiAction =
   | 'listSites'
@@ -32,6 +33,8 @@ export type PolicyUiAction =
   | 'disconnectSite'
   | 'setKillSwitch'
   | 'setWalletLimits'
+  | 'getPriceSettings'
+  | 'setPriceSettings'
   | 'listActivity';
 
 export type PolicyUiActions = {
@@ -110,7 +113,7 @@ export function createPolicyUiActions({
     try {
       return await run();
     } catch (error) {
-      const mapped = toPolicyRpcError(error);
+      const mapped = toProviderRpcError({ error }) ?? error;
       throw mapped instanceof TpError
         ? new TpError({
             code: 'wallet/invalid-params',
@@ -122,6 +125,7 @@ export function createPolicyUiActions({
   };
 
   return {
+    ...createPriceSettingsUiActions({ controller, networks, now }),
     listSites: () => overview(),
     getSite: async (params) => ({ site: await site(readOrigin(params.origin)) }),
     setSitePreset: async (params) => {

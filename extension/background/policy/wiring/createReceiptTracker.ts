@@ -29,6 +29,12 @@ export type CreateReceiptTrackerParameters = {
   readonly intervalMilliseconds?: number;
   /** A transaction the node never heard of after this long is dropped. */
   readonly droppedAfterMilliseconds?: number;
+  /**
+   * Reservations whose transaction this worker signed and is still broadcasting (waiting for
+   * its turn in nonce order): not looked at until sent, nothing on the chain can be known yet.
+   * After a restart the set is empty, so whatever was on its way is followed.
+   */
+  readonly broadcasting?: ReadonlySet<string>;
 };
 
 export type ReceiptTracker = {
@@ -54,6 +60,7 @@ export function createReceiptTracker({
   keepAwake = () => undefined,
   intervalMilliseconds = 1_000,
   droppedAfterMilliseconds = 120_000,
+  broadcasting = new Set(),
 }: CreateReceiptTrackerParameters): CreateReceiptTrackerReturnType {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** Hash → chain of transactions without a reservation, and when they were sent. */
@@ -71,7 +78,14 @@ export function createReceiptTracker({
     }));
   };
 
-  const follow = async (reservation: Reservation): Promise<void> => {
+  const follow = async (
+    reservation: Reservation,
+    readNonceOnce: (
+      chainId: number,
+      chain: ReceiptChain,
+      address: string,
+    ) => Promise<number | undefined>,
+  ): Promise<void> => {
     const chain = await chainFor(reservation.chainId);
     if (chain === undefined) return;
     const live = reservation.transactions.filter((transaction) => transaction.isDropped !== true);
@@ -91,7 +105,7 @@ export function createReceiptTracker({
     }
     const first = live[0];
     if (first === undefined) return;
-    const confirmedNonce = await readNonce(chain, first.from);
+    const confirmedNonce = await readNonceOnce(reservation.chainId, chain, first.from);
     const isNonceTaken = confirmedNonce !== undefined && confirmedNonce > first.nonce;
     let isGone = isNonceTaken;
     if (!isGone && now().getTime() - reservation.updatedAt > droppedAfterMilliseconds) {
@@ -131,10 +145,23 @@ export function createReceiptTracker({
           .pending()
           .filter(
             (reservation) =>
-              reservation.kind === 'transaction' && reservation.transactions.length > 0,
+              reservation.kind === 'transaction' &&
+              reservation.transactions.length > 0 &&
+              !broadcasting.has(reservation.id),
           );
+        // One confirmed-nonce read per sender and chain per pass, however many it has pending.
+        const nonceReads = new Map<string, Promise<number | undefined>>();
+        const readNonceOnce = (chainId: number, chain: ReceiptChain, address: string) => {
+          const key = `${chainId}:${address.toLowerCase()}`;
+          let read = nonceReads.get(key);
+          if (read === undefined) {
+            read = readNonce(chain, address);
+            nonceReads.set(key, read);
+          }
+          return read;
+        };
         const work: (() => Promise<void>)[] = [
-          ...pending.map((reservation) => () => follow(reservation)),
+          ...pending.map((reservation) => () => follow(reservation, readNonceOnce)),
           ...[...uncounted].map(
             ([hash, { chainId, since }]) =>
               () =>

@@ -83,14 +83,49 @@ export async function openActivityLog({
     await transaction.done;
   };
 
-  return {
-    async add(record) {
-      await database.put('entries', record);
-      addsSincePrune += 1;
-      if (addsSincePrune >= pruneEvery) {
-        addsSincePrune = 0;
-        await prune();
+  /** Entries waiting for the next write: adds that arrive while one is written share the next. */
+  let waiting: { record: ActivityRecord; done: (error?: unknown) => void }[] = [];
+  let isWriting = false;
+  const writeWaiting = async (): Promise<void> => {
+    isWriting = true;
+    try {
+      while (waiting.length > 0) {
+        const batch = waiting;
+        waiting = [];
+        let failure: unknown;
+        try {
+          const transaction = database.transaction('entries', 'readwrite');
+          await Promise.all([
+            ...batch.map(({ record }) => transaction.store.put(record)),
+            transaction.done,
+          ]);
+          addsSincePrune += batch.length;
+          if (addsSincePrune >= pruneEvery) {
+            addsSincePrune = 0;
+            await prune();
+          }
+        } catch (error) {
+          failure = error ?? new Error('activity write failed');
+        }
+        for (const { done } of batch) done(failure);
       }
+    } finally {
+      isWriting = false;
+    }
+  };
+
+  return {
+    add(record) {
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({
+          record,
+          done: (error) => {
+            if (error === undefined) resolve();
+            else reject(error instanceof Error ? error : new Error('activity write failed'));
+          },
+        });
+        if (!isWriting) void writeWaiting();
+      });
     },
     async update(id, change) {
       const transaction = database.transaction('entries', 'readwrite');
