@@ -1,6 +1,7 @@
 import type { CheckoutAmountPaid } from '../../shared/providerApi/CheckoutPayment.ts';
 import type { CheckoutQuote } from '../../shared/providerApi/CheckoutQuote.ts';
 import type { SessionStatus } from '../../shared/providerApi/CheckoutSession.ts';
+import type { SubscriptionStatus } from '../../shared/providerApi/Subscription.ts';
 import type { CheckoutStateName } from './CheckoutState.ts';
 
 /** The DOM events the element fires for the merchant's page, with their `detail`. */
@@ -28,6 +29,13 @@ export type CheckoutEventDetails = {
     message: string;
   };
   'tp-checkout:expired': { sessionId: string; what: 'quote' | 'session'; quoteId: string | null };
+  /** A free trial started: nothing was paid; the first payment falls due at `trialEnd`. */
+  'tp-checkout:subscribed': {
+    sessionId: string;
+    subscriptionId: string;
+    status: SubscriptionStatus;
+    trialEnd: string | null;
+  };
 };
 
 export type CheckoutDomEventName = keyof CheckoutEventDetails;
@@ -67,6 +75,21 @@ export type CheckoutEffect =
       readonly amount: bigint;
     }
   | { readonly type: 'reportPayment'; readonly chainId: number; readonly txHash: string }
+  /** A free trial: ask the wallet for the allowance, then for `personal_sign` over the start-trial message. */
+  | {
+      readonly type: 'signTrial';
+      readonly walletId: string;
+      readonly account: string;
+      readonly quote: CheckoutQuote;
+    }
+  /** `POST /v1/subscriptions/checkout/{session_id}/trial`. */
+  | {
+      readonly type: 'startTrial';
+      readonly quoteId: string;
+      readonly subscriber: string;
+      readonly signature: string;
+      readonly delayMs: number;
+    }
   | {
       readonly type: 'quoteOnramp';
       readonly chainId: number;

@@ -2,6 +2,7 @@ import type { CheckoutQuote } from '../../shared/providerApi/CheckoutQuote.ts';
 import type { CheckoutSession } from '../../shared/providerApi/CheckoutSession.ts';
 import type { OnrampOrder } from '../../shared/providerApi/OnrampOrder.ts';
 import type { OnrampQuote } from '../../shared/providerApi/OnrampQuote.ts';
+import type { Subscription } from '../../shared/providerApi/Subscription.ts';
 import type { OnrampPageMode, ProviderOperation, WalletSummary } from './CheckoutState.ts';
 
 /** How a provider call failed, reduced to what the flow decides on. */
@@ -18,7 +19,8 @@ export type ProviderFailure =
 /** How a wallet request failed (EIP-1193 codes, classified by `classifyWalletError`). */
 export type WalletFailureKind = 'rejected' | 'pending' | 'unrecognized-chain' | 'other';
 export type WalletFailure = { readonly kind: WalletFailureKind; readonly message: string };
-export type WalletStep = 'connect' | 'switch' | 'balance' | 'send';
+/** `sign`: the allowance and the signature that start a free trial. */
+export type WalletStep = 'connect' | 'switch' | 'balance' | 'send' | 'sign';
 /** The on-ramp's provider calls: the quote (offer), the order, and following the order. */
 export type OnrampStep = 'quote' | 'order' | 'poll';
 
@@ -69,4 +71,9 @@ export type CheckoutEvent =
   | { readonly type: 'onrampPageShown'; readonly page: OnrampPageMode }
   /** The shopper closed the on-ramp's popup. */
   | { readonly type: 'onrampPageClosed' }
-  | { readonly type: 'onrampCancelRequested' };
+  | { readonly type: 'onrampCancelRequested' }
+  /** mode="subscription": the plan behind the session was read. */
+  | { readonly type: 'planLoaded'; readonly trialDays: number }
+  /** The wallet granted the allowance and signed the start-trial message. */
+  | { readonly type: 'trialSigned'; readonly signature: string }
+  | { readonly type: 'trialStarted'; readonly subscription: Subscription };

@@ -3,6 +3,7 @@ import type { CheckoutQuote } from '../../shared/providerApi/CheckoutQuote.ts';
 import type { CheckoutSession, PaymentOption } from '../../shared/providerApi/CheckoutSession.ts';
 import type { OnrampOrder } from '../../shared/providerApi/OnrampOrder.ts';
 import type { OnrampQuote } from '../../shared/providerApi/OnrampQuote.ts';
+import type { Subscription } from '../../shared/providerApi/Subscription.ts';
 
 /** Every value of `data-state` on the element's root part; the README documents each one. */
 export const checkoutStateNames = [
@@ -18,6 +19,8 @@ export const checkoutStateNames = [
   'submitted',
   'confirming-chain',
   'paid',
+  'starting-trial',
+  'trial-started',
   'error-config',
   'error-no-wallet',
   'error-wallet-rejected',
@@ -71,7 +74,7 @@ export type OnrampOfferStatus = 'none' | 'country' | 'loading' | 'ready' | 'unav
 export type OnrampPageMode = 'popup' | 'iframe' | 'blocked' | 'closed';
 
 /** The provider calls the flow can retry after a failure. */
-export type ProviderOperation = 'loadSession' | 'lockQuote' | 'pollSession';
+export type ProviderOperation = 'loadSession' | 'lockQuote' | 'pollSession' | 'startTrial';
 
 export type CheckoutFailure = {
   /** Stable and machine readable: `wallet/rejected`, `provider/unreachable`, `provider/<api code>`. */
@@ -114,6 +117,15 @@ export type CheckoutContext = {
   readonly onrampPage: OnrampPageMode | null;
   /** Balance reads since the order completed, while the funds are on their way. */
   readonly arrivalChecks: number;
+  /**
+   * mode="subscription": the plan's free days, once its plan is read (0 otherwise). Above 0,
+   * nothing is paid at checkout: the shopper signs the trial's start instead.
+   */
+  readonly trialDays: number;
+  /** The shopper's `personal_sign` over the start-trial message, kept for "Try again". */
+  readonly trialSignature: string | null;
+  /** The subscription the trial started, once the provider answered. */
+  readonly subscription: Subscription | null;
 };
 
 export type CheckoutState = {

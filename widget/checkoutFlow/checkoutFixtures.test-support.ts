@@ -3,6 +3,7 @@ import type { CheckoutQuote } from '../../shared/providerApi/CheckoutQuote.ts';
 import type { CheckoutSession } from '../../shared/providerApi/CheckoutSession.ts';
 import type { OnrampOrder } from '../../shared/providerApi/OnrampOrder.ts';
 import type { OnrampQuote } from '../../shared/providerApi/OnrampQuote.ts';
+import type { Subscription } from '../../shared/providerApi/Subscription.ts';
 import type { WalletSummary } from './CheckoutState.ts';
 
 /*
@@ -154,6 +155,52 @@ export function makeOnrampOrder(overrides: Partial<OnrampOrder> = {}): OnrampOrd
     expires_at: minutes(32).toISOString(),
     updated_at: minutes(2).toISOString(),
     completed_at: null,
+    ...overrides,
+  };
+}
+
+/** A signature by `account` (its shape only: the flow never checks it). */
+export const trialSignature = `0x${'cd'.repeat(65)}`;
+
+/** What `POST /v1/subscriptions/checkout/{session_id}/trial` answers: a 14-day trial. */
+export function makeSubscription(overrides: Partial<Subscription> = {}): Subscription {
+  const trialEnd = new Date(opensAt.getTime() + 14 * 86_400_000).toISOString();
+  return {
+    id: 'sub_e4da3b7fbbce2345d7772b0674a318d5',
+    object: 'subscription',
+    plan: 'plan_1679091c5a880faf6fb5e6087eb1b2dc',
+    status: 'trialing',
+    subscriber: account,
+    amount_minor: '2400',
+    currency: 'EUR',
+    billing_anchor: trialEnd,
+    trial_end: trialEnd,
+    current_period: null,
+    paid_periods: 0,
+    paid_through: trialEnd,
+    next_renewal_at: trialEnd,
+    cancel_at: null,
+    canceled_at: null,
+    cancellation_reason: null,
+    ended_at: null,
+    grant: {
+      type: 'erc20-token-periodic',
+      chain_id: 31337,
+      asset: 'USDC',
+      token_address: usdc,
+      decimals: 6,
+      recipient,
+      period_amount: '28695653',
+      period_duration: 2_419_200,
+      start_time: Math.floor(Date.parse(trialEnd) / 1000),
+      expiry: null,
+      interval: 'month',
+      interval_count: 1,
+      grace_period_seconds: 259_200,
+      allowance_margin_percent: 10,
+    },
+    checkout_session: sessionId,
+    created_at: opensAt.toISOString(),
     ...overrides,
   };
 }

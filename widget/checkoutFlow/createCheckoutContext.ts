@@ -33,5 +33,8 @@ export function createCheckoutContext(
     onrampOrder: null,
     onrampPage: null,
     arrivalChecks: 0,
+    trialDays: 0,
+    trialSignature: null,
+    subscription: null,
   };
 }

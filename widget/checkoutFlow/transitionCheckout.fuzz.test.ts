@@ -11,9 +11,11 @@ import {
   makePayment,
   makeQuote,
   makeSession,
+  makeSubscription,
   minutes,
   oneWallet,
   sessionId,
+  trialSignature,
   twoWallets,
   txHash,
 } from './checkoutFixtures.test-support.ts';
@@ -117,8 +119,26 @@ const onrampEvent: fc.Arbitrary<CheckoutEvent> = fc.oneof(
     { type: 'onrampAvailable' as const },
   ),
 );
+/** A subscription plan's trial: the plan read, the signature, the provider's answer. */
+const trialEvent: fc.Arbitrary<CheckoutEvent> = fc.oneof(
+  fc.record({ type: fc.constant('planLoaded' as const), trialDays: fc.constantFrom(0, 14) }),
+  fc.constant({ type: 'trialSigned' as const, signature: trialSignature }),
+  fc.record({
+    type: fc.constant('trialStarted' as const),
+    subscription: fc.constantFrom(
+      makeSubscription(),
+      makeSubscription({ checkout_session: 'cs_00000000000000000000000000000000' }),
+    ),
+  }),
+  fc.record({
+    type: fc.constant('providerFailed' as const),
+    operation: fc.constant('startTrial' as const),
+    failure: providerFailure,
+  }),
+);
 const event: fc.Arbitrary<CheckoutEvent> = fc.oneof(
   { weight: 3, arbitrary: onrampEvent },
+  { weight: 2, arbitrary: trialEvent },
   fc.record({ type: fc.constant('sessionLoaded' as const), session, now: time }),
   fc.record({ type: fc.constant('sessionPolled' as const), session, now: time }),
   fc.record({
@@ -174,6 +194,7 @@ const event: fc.Arbitrary<CheckoutEvent> = fc.oneof(
       'switch' as const,
       'balance' as const,
       'send' as const,
+      'sign' as const,
     ),
     failure: fc.record({
       kind: fc.constantFrom(
@@ -296,9 +317,28 @@ const guided: fc.Arbitrary<CheckoutEvent[]> = fc
     ];
     return path.flatMap((step, index) => [step, ...(noises[index] ?? [])]);
   });
+/** A plan with a free trial, from the plan to the trial's start; noise after every step. */
+const trialPath: fc.Arbitrary<CheckoutEvent[]> = fc
+  .tuple(time, fc.constantFrom(31337, 1), fc.array(noise, { minLength: 10, maxLength: 10 }))
+  .map(([payAt, walletChain, noises]) => {
+    const path: CheckoutEvent[] = [
+      { type: 'planLoaded', trialDays: 14 },
+      { type: 'sessionLoaded', session: makeSession(), now: minutes(0) },
+      { type: 'optionPicked', chainId: 31337, asset: 'USDC' },
+      { type: 'quoteLocked', quote: makeQuote() },
+      { type: 'payRequested', now: payAt },
+      { type: 'walletPicked', walletId: 'uuid-1' },
+      { type: 'walletConnected', account, chainId: walletChain },
+      { type: 'chainSwitched', chainId: 31337 },
+      { type: 'trialSigned', signature: trialSignature },
+      { type: 'trialStarted', subscription: makeSubscription() },
+    ];
+    return path.flatMap((step, index) => [step, ...(noises[index] ?? [])]);
+  });
 const sequences = fc.tuple(
   fc.oneof(
     { weight: 3, arbitrary: guided },
+    { weight: 2, arbitrary: trialPath },
     { weight: 2, arbitrary: onrampPath },
     { weight: 1, arbitrary: fc.array(event, { maxLength: 60 }) },
   ),
@@ -348,6 +388,14 @@ describe('the checkout flow with the on-ramp (transitionWithOnramp) under random
             expect(context.amountDue).not.toBeNull();
           }
           if (after.name === 'submitted') expect(context.txHash).not.toBeNull();
+          if (after.name === 'starting-trial') {
+            expect(context.quote).not.toBeNull();
+            expect(context.account).not.toBeNull();
+          }
+          if (after.name === 'trial-started') {
+            expect(context.subscription?.checkout_session).toBe(sessionId);
+            expect(context.trialSignature).not.toBeNull();
+          }
           if (after.name.includes('onramp')) {
             expect(context.quote).not.toBeNull();
             expect(context.amountDue).not.toBeNull();
@@ -375,6 +423,7 @@ describe('the checkout flow with the on-ramp (transitionWithOnramp) under random
         for (const { before, event: happened, effects } of play(events, wallets)) {
           for (const effect of effects) {
             if (effect.type !== 'sendTransaction') continue;
+            expect(before.context.trialDays).toBe(0);
             expect(['checking-balance', 'onramp-arriving']).toContain(before.name);
             expect(happened.type).toBe('balanceRead');
             if (happened.type !== 'balanceRead') return;
@@ -384,6 +433,36 @@ describe('the checkout flow with the on-ramp (transitionWithOnramp) under random
               expect(Date.parse(effect.quote.expires_at)).toBeGreaterThan(happened.now.getTime());
             }
           }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never sends a payment for a plan with a free trial; signs and starts it for the connected account', () => {
+    fc.assert(
+      fc.property(sequences, ([events, wallets]) => {
+        let isTrialPlan = false;
+        for (const { before, after, effects } of play(events, wallets)) {
+          isTrialPlan ||= after.context.trialDays > 0;
+          for (const effect of effects) {
+            if (isTrialPlan) expect(effect.type).not.toBe('sendTransaction');
+            if (effect.type === 'signTrial') {
+              expect(after.context.trialDays).toBeGreaterThan(0);
+              expect(after.name).toBe('starting-trial');
+              expect(effect.account).toBe(after.context.account);
+              expect(effect.quote).toBe(after.context.quote);
+            }
+            if (effect.type === 'startTrial') {
+              expect(effect.signature).toBe(after.context.trialSignature);
+              expect(effect.subscriber).toBe(after.context.account);
+              expect(effect.quoteId).toBe(after.context.quote?.id);
+              expect(['starting-trial', 'error-provider', 'error-provider-unreachable']).toContain(
+                after.name,
+              );
+            }
+          }
+          if (after.name === 'trial-started') expect(before.context.trialSignature).not.toBeNull();
         }
       }),
       { numRuns: 400 },
@@ -404,6 +483,9 @@ describe('the checkout flow with the on-ramp (transitionWithOnramp) under random
             entered && expiredStates.has(after.name),
           );
           expect(names.includes('tp-checkout:paid')).toBe(entered && after.name === 'paid');
+          expect(names.includes('tp-checkout:subscribed')).toBe(
+            entered && after.name === 'trial-started',
+          );
           expect(names.includes('tp-checkout:pending')).toBe(
             entered && after.name === 'submitted' && before.name === 'confirming',
           );
@@ -422,6 +504,7 @@ describe('the checkout flow with the on-ramp (transitionWithOnramp) under random
           );
           if (
             after.name === 'paid' ||
+            after.name === 'trial-started' ||
             after.name === 'error-session-expired' ||
             after.name === 'error-config'
           ) {
@@ -491,6 +574,19 @@ describe('the checkout flow with the on-ramp (transitionWithOnramp) under random
         for (const { after } of play(events, wallets)) {
           if (isPaid) expect(after.name).toBe('paid');
           isPaid ||= after.name === 'paid';
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never leaves trial-started', () => {
+    fc.assert(
+      fc.property(sequences, ([events, wallets]) => {
+        let hasStarted = false;
+        for (const { after } of play(events, wallets)) {
+          if (hasStarted) expect(after.name).toBe('trial-started');
+          hasStarted ||= after.name === 'trial-started';
         }
       }),
       { numRuns: 400 },

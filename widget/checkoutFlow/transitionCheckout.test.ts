@@ -7,9 +7,11 @@ import {
   makePayment,
   makeQuote,
   makeSession,
+  makeSubscription,
   minutes,
   oneWallet,
   sessionId,
+  trialSignature,
   twoWallets,
   txHash,
 } from './checkoutFixtures.test-support.ts';
@@ -623,6 +625,169 @@ describe('transitionCheckout: stale events', () => {
       const step = transitionCheckout(options, event);
       expect(step.state, event.type).toBe(options);
       expect(step.effects, event.type).toEqual([]);
+    }
+  });
+});
+
+describe('transitionCheckout: a subscription plan with a free trial', () => {
+  const trialPlan: CheckoutEvent = { type: 'planLoaded', trialDays: 14 };
+  const signed: CheckoutEvent = { type: 'trialSigned', signature: trialSignature };
+  const started: CheckoutEvent = { type: 'trialStarted', subscription: makeSubscription() };
+  const toSigning = [trialPlan, ...toQuoted, pay, connected];
+  const quote = makeQuote();
+
+  it('asks for the allowance and a signature instead of checking the balance and paying', () => {
+    const { state, last } = run(toSigning);
+    expect(state.name).toBe('starting-trial');
+    expect(last).toEqual([{ type: 'signTrial', walletId: 'uuid-1', account, quote }]);
+  });
+
+  it('pays as usual when the plan has no trial', () => {
+    const { state, last } = run([
+      { type: 'planLoaded', trialDays: 0 },
+      ...toQuoted,
+      pay,
+      connected,
+    ]);
+    expect(state.name).toBe('checking-balance');
+    expect(last[0]?.type).toBe('readBalance');
+  });
+
+  it('starts the trial with the signature, then announces it, never a payment', () => {
+    const signing = run([...toSigning, signed]);
+    expect(signing.state.name).toBe('starting-trial');
+    expect(signing.last).toEqual([
+      {
+        type: 'startTrial',
+        quoteId: quote.id,
+        subscriber: account,
+        signature: trialSignature,
+        delayMs: 0,
+      },
+    ]);
+    const { state, effects, last } = run([...toSigning, signed, started]);
+    expect(state.name).toBe('trial-started');
+    expect(state.context.subscription?.status).toBe('trialing');
+    expect(emitted(last)).toEqual([
+      {
+        name: 'tp-checkout:subscribed',
+        detail: {
+          sessionId,
+          subscriptionId: makeSubscription().id,
+          status: 'trialing',
+          trialEnd: makeSubscription().trial_end,
+        },
+      },
+    ]);
+    expect(effects.map((effect) => effect.type)).not.toContain('sendTransaction');
+    expect(emitted(effects).map((event) => event.name)).not.toContain('tp-checkout:paid');
+  });
+
+  it('switches the chain first, then asks for the signature', () => {
+    const elsewhere = run([
+      trialPlan,
+      ...toQuoted,
+      pay,
+      { type: 'walletConnected', account, chainId: 1 },
+      { type: 'chainSwitched', chainId: 31337 },
+    ]);
+    expect(elsewhere.state.name).toBe('starting-trial');
+    expect(elsewhere.last[0]?.type).toBe('signTrial');
+  });
+
+  it('does not pay when the plan arrives after the balance check was asked for', () => {
+    const { state, last } = run([...toQuoted, pay, connected, trialPlan, enough]);
+    expect(state.name).toBe('starting-trial');
+    expect(last).toEqual([{ type: 'signTrial', walletId: 'uuid-1', account, quote }]);
+  });
+
+  it('goes back to a retry when the shopper refuses to sign, and asks again on "Try again"', () => {
+    const rejected = run([
+      ...toSigning,
+      {
+        type: 'walletFailed',
+        step: 'sign',
+        failure: { kind: 'rejected', message: 'User rejected' },
+      },
+    ]);
+    expect(rejected.state.name).toBe('error-wallet-rejected');
+    expect(rejected.state.context.failure?.code).toBe('wallet/rejected');
+    const again = run([
+      ...toSigning,
+      {
+        type: 'walletFailed',
+        step: 'sign',
+        failure: { kind: 'rejected', message: 'User rejected' },
+      },
+      { type: 'retryRequested', now: minutes(2) },
+      connected,
+    ]);
+    expect(again.state.name).toBe('starting-trial');
+    expect(again.last[0]?.type).toBe('signTrial');
+  });
+
+  it('shows the provider refusing the trial, keeps the signature for "Try again", and lets the shopper pick again', () => {
+    const refusal: CheckoutEvent = {
+      type: 'providerFailed',
+      operation: 'startTrial',
+      failure: { kind: 'api', code: 'quote_expired', status: 409, message: 'The quote expired.' },
+    };
+    const refused = run([...toSigning, signed, refusal]);
+    expect(refused.state.name).toBe('error-provider');
+    expect(refused.state.context.failure?.code).toBe('provider/quote_expired');
+    const retried = transitionCheckout(refused.state, { type: 'retryRequested', now: minutes(3) });
+    expect(retried.state.name).toBe('starting-trial');
+    expect(retried.effects).toEqual([
+      {
+        type: 'startTrial',
+        quoteId: quote.id,
+        subscriber: account,
+        signature: trialSignature,
+        delayMs: 0,
+      },
+    ]);
+    const changed = transitionCheckout(refused.state, {
+      type: 'changeOptionRequested',
+      now: minutes(3),
+    });
+    expect(changed.state.name).toBe('options');
+  });
+
+  it('retries an unreachable provider by itself, without asking to sign again', () => {
+    const { state, last } = run([
+      ...toSigning,
+      signed,
+      {
+        type: 'providerFailed',
+        operation: 'startTrial',
+        failure: { kind: 'unreachable', message: 'x' },
+      },
+    ]);
+    expect(state.name).toBe('error-provider-unreachable');
+    expect(last[0]).toMatchObject({ type: 'startTrial', signature: trialSignature });
+    expect(last.map((effect) => effect.type)).not.toContain('signTrial');
+  });
+
+  it('ignores a trial answer for another session, or before anything was signed', () => {
+    const waiting = run([...toSigning, signed]).state;
+    const other = makeSubscription({ checkout_session: 'cs_00000000000000000000000000000000' });
+    expect(transitionCheckout(waiting, { type: 'trialStarted', subscription: other }).state).toBe(
+      waiting,
+    );
+    const unsigned = run(toSigning).state;
+    expect(transitionCheckout(unsigned, started).state).toBe(unsigned);
+  });
+
+  it('stays in trial-started whatever happens next', () => {
+    const done = run([...toSigning, signed, started]).state;
+    for (const event of [
+      pay,
+      connected,
+      enough,
+      signed,
+      { type: 'retryRequested', now: minutes(4) },
+    ] as CheckoutEvent[]) {
+      expect(transitionCheckout(done, event).state.name).toBe('trial-started');
     }
   });
 });

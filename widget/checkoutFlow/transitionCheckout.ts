@@ -25,7 +25,9 @@ export type TransitionCheckoutReturnType = {
  * current state, so a late answer to an abandoned request cannot move the flow. Entering an
  * error state emits `tp-checkout:failed` (or `tp-checkout:expired`) once, on entry. The on-ramp's
  * events (buying what is missing with a card) are `transitionWithOnramp`'s, in the on-ramp's lazy
- * chunk; here they change nothing.
+ * chunk; here they change nothing. A subscription plan with a free trial (`trialDays` > 0) never
+ * pays at checkout: where a payment would be sent, the wallet is asked for the allowance and a
+ * signature instead (`starting-trial`), and the provider starts the trial (`trial-started`).
  */
 
 /** States in which the shopper holds a quote but nothing was sent: expiry applies. */
@@ -272,6 +274,17 @@ function operationEffect(
       return { type: 'loadSession', delayMs };
     case 'pollSession':
       return { type: 'pollSession', delayMs };
+    case 'startTrial': {
+      const { quote, account, trialSignature } = state.context;
+      if (quote === null || account === null || trialSignature === null) return null;
+      return {
+        type: 'startTrial',
+        quoteId: quote.id,
+        subscriber: account,
+        signature: trialSignature,
+        delayMs,
+      };
+    }
     case 'lockQuote': {
       const option = state.context.option;
       if (option === null) return null;
@@ -289,6 +302,8 @@ function waitingStateOf(state: CheckoutState, operation: ProviderOperation): Che
       return 'quoting';
     case 'pollSession':
       return state.context.payment === null ? 'submitted' : 'confirming-chain';
+    case 'startTrial':
+      return 'starting-trial';
   }
 }
 
@@ -343,6 +358,20 @@ function checkBalance(state: CheckoutState, patch: Partial<CheckoutContext> = {}
   ]);
 }
 
+/** A free trial: ask for the allowance and the signature; nothing is paid, so no balance check. */
+function beginTrial(state: CheckoutState, patch: Partial<CheckoutContext> = {}): Step {
+  const { walletId, account, quote } = { ...state.context, ...patch };
+  if (walletId === null || account === null || quote === null) return stay(state);
+  return go(state, 'starting-trial', { ...patch, trialSignature: null, failure: null }, [
+    { type: 'signTrial', walletId, account, quote },
+  ]);
+}
+
+/** On the quote's chain: check the balance before paying, or start the trial. */
+function onQuoteChain(state: CheckoutState, patch: Partial<CheckoutContext> = {}): Step {
+  return state.context.trialDays > 0 ? beginTrial(state, patch) : checkBalance(state, patch);
+}
+
 function switchChain(state: CheckoutState, patch: Partial<CheckoutContext> = {}): Step {
   const context = { ...state.context, ...patch };
   if (context.walletId === null || context.quote === null) return stay(state);
@@ -356,6 +385,7 @@ const walletStepStates: Readonly<Record<WalletStep, CheckoutStateName>> = {
   switch: 'switching-chain',
   balance: 'checking-balance',
   send: 'confirming',
+  sign: 'starting-trial',
 };
 
 function walletFailed(state: CheckoutState, step: WalletStep, failure: WalletFailure): Step {
@@ -402,6 +432,7 @@ export function transitionCheckout(
 
     case 'providerFailed':
       if (!isWaitingFor(state, event.operation)) return stay(state);
+      if (event.operation === 'startTrial' && context.trialSignature === null) return stay(state);
       return providerFailed(state, event.operation, event.failure);
 
     case 'optionPicked': {
@@ -465,12 +496,12 @@ export function transitionCheckout(
     case 'walletConnected':
       if (name !== 'connecting' || context.quote === null) return stay(state);
       if (event.chainId === context.quote.chain_id)
-        return checkBalance(state, { account: event.account });
+        return onQuoteChain(state, { account: event.account });
       return switchChain(state, { account: event.account });
 
     case 'chainSwitched':
       if (name !== 'switching-chain' || context.quote === null) return stay(state);
-      if (event.chainId === context.quote.chain_id) return checkBalance(state);
+      if (event.chainId === context.quote.chain_id) return onQuoteChain(state);
       return fail(state, 'error-wrong-network', {
         code: 'wallet/wrong-network',
         message: `The wallet stayed on chain ${event.chainId}.`,
@@ -484,6 +515,8 @@ export function transitionCheckout(
         if (session !== null && isPast(session.expires_at, event.now)) return expireSession(state);
         if (isPast(quote.expires_at, event.now)) return expireQuote(state);
       }
+      // The plan turned out to have a trial after the check was asked for: still pay nothing.
+      if (context.trialDays > 0) return beginTrial(state, { balance: event.balance });
       if (event.balance < amountDue) {
         return fail(
           state,
@@ -557,7 +590,12 @@ export function transitionCheckout(
       const { session } = context;
       if (!mayChangeOption.has(name) || context.isPayingRest || session === null)
         return stay(state);
-      if (name === 'error-provider' && context.retry !== 'lockQuote') return stay(state);
+      if (
+        name === 'error-provider' &&
+        context.retry !== 'lockQuote' &&
+        context.retry !== 'startTrial'
+      )
+        return stay(state);
       if (isPast(session.expires_at, event.now)) return expireSession(state);
       return go(state, 'options', {
         retry: null,
@@ -592,6 +630,46 @@ export function transitionCheckout(
     case 'checkBalanceRequested':
       if (name !== 'error-insufficient-funds') return stay(state);
       return checkBalance(state);
+
+    case 'planLoaded':
+      // Plans never change: once a trial is known for this session, it stays (and 0 is the start).
+      if (!(event.trialDays > 0) || context.trialDays > 0) return stay(state);
+      return go(state, name, { trialDays: event.trialDays });
+
+    case 'trialSigned': {
+      const { quote, account, trialSignature } = context;
+      if (name !== 'starting-trial' || trialSignature !== null) return stay(state);
+      if (quote === null || account === null) return stay(state);
+      return go(state, name, { trialSignature: event.signature }, [
+        {
+          type: 'startTrial',
+          quoteId: quote.id,
+          subscriber: account,
+          signature: event.signature,
+          delayMs: 0,
+        },
+      ]);
+    }
+
+    case 'trialStarted': {
+      const { subscription } = event;
+      if (!isWaitingFor(state, 'startTrial') || context.trialSignature === null) return stay(state);
+      if (subscription.checkout_session !== context.sessionId) return stay(state);
+      return go(state, 'trial-started', { subscription, failure: null, retry: null, attempt: 0 }, [
+        {
+          type: 'emit',
+          event: {
+            name: 'tp-checkout:subscribed',
+            detail: {
+              sessionId: context.sessionId,
+              subscriptionId: subscription.id,
+              status: subscription.status,
+              trialEnd: subscription.trial_end,
+            },
+          },
+        },
+      ]);
+    }
 
     default:
       return stay(state);

@@ -1,11 +1,16 @@
 import { css, html, nothing } from 'lit';
 import type { CSSResult, TemplateResult } from 'lit';
 import type {
+  Subscription,
   SubscriptionCheckout,
   SubscriptionGrant,
 } from '../../shared/providerApi/Subscription.ts';
+import { fillMessage } from '../i18n/fillMessage.ts';
+import { formatAssetAmount } from '../i18n/formatAssetAmount.ts';
+import { renderBusy } from '../tp-checkout/renderBusy.ts';
+import { renderHeading } from '../tp-checkout/renderHeading.ts';
 import { describeSubscriptionTerms } from './describeSubscriptionTerms.ts';
-import type { SubscriptionCatalog } from './SubscriptionCatalog.ts';
+import type { SubscriptionCatalog, SubscriptionMessageKey } from './SubscriptionCatalog.ts';
 
 export type SubscriptionView = {
   readonly styles: CSSResult;
@@ -16,6 +21,18 @@ export type SubscriptionView = {
     grant: SubscriptionGrant | null;
     notice: 'manual-renewals' | null;
     now: Date;
+  }): TemplateResult;
+  /** The main button's label where a plan with a free trial would otherwise say "Pay". */
+  trialButtonLabel(): string;
+  /** The live region's sentence for the free trial's states. */
+  trialHeadline(state: 'starting-trial' | 'trial-started'): string;
+  /** The card's body while the trial starts, and once it has. */
+  renderTrial(parameters: {
+    state: 'starting-trial' | 'trial-started';
+    subscription: Subscription | null;
+    /** The session's `success_url` (http(s) only), for the continue link. */
+    successUrl: string | null;
+    continueLabel: string;
   }): TemplateResult;
 };
 
@@ -39,6 +56,12 @@ const styles = css`
     color: var(--tp-color-text, inherit);
     font-weight: 600;
   }
+  .trial-started .trial-title {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    color: var(--tp-color-success, #1a7f37);
+  }
   .subscription-terms .subscription-notice {
     margin-top: 8px;
     padding: 8px 10px;
@@ -55,8 +78,50 @@ export function createSubscriptionView({
   locale,
   isolateValues,
 }: CreateSubscriptionViewParameters): SubscriptionView {
+  const t = (key: SubscriptionMessageKey, values?: Record<string, string>): string =>
+    fillMessage(catalog[key] ?? fallback[key] ?? key, values, isolateValues);
   return {
     styles,
+    trialButtonLabel() {
+      return t('trial.button');
+    },
+    trialHeadline(state) {
+      return t(state === 'trial-started' ? 'trial.started' : 'trial.starting');
+    },
+    renderTrial({ state, subscription, successUrl, continueLabel }) {
+      if (state === 'starting-trial' || subscription === null) {
+        return renderBusy(t('trial.starting'), t('trial.startingBody'));
+      }
+      const { grant } = subscription;
+      const firstPayment = t('trial.firstPayment', {
+        amount: formatAssetAmount({
+          amount: BigInt(grant.period_amount),
+          symbol: grant.asset,
+          decimals: grant.decimals,
+          locale,
+        }),
+        date: new Date(subscription.trial_end ?? subscription.paid_through).toLocaleDateString(
+          locale,
+          { dateStyle: 'medium', timeZone: 'UTC' },
+        ),
+      });
+      const isSafeUrl = successUrl !== null && /^https?:\/\//i.test(successUrl);
+      return html`<div class="trial-started" data-subscription-id=${subscription.id}>
+        <div class="trial-title">
+          <span class="check" aria-hidden="true">✓</span>${renderHeading(t('trial.started'))}
+        </div>
+        <p part="trial-first-payment">${firstPayment}</p>
+        ${
+          isSafeUrl
+            ? html`<div class="actions">
+                <a class="button primary" part="link button primary" href=${successUrl}
+                  >${continueLabel}</a
+                >
+              </div>`
+            : nothing
+        }
+      </div>`;
+    },
     renderTerms({ checkout, grant, notice, now }) {
       const terms = describeSubscriptionTerms({
         plan: checkout.plan,
@@ -71,6 +136,7 @@ export function createSubscriptionView({
         <p class="subscription-price" part="subscription-price">
           ${terms.price} · ${terms.schedule}
         </p>
+        ${checkout.plan.trial_days > 0 ? html`<p>${t('trial.noCharge')}</p>` : nothing}
         ${terms.cycles === null ? nothing : html`<p>${terms.cycles}</p>`}
         ${
           terms.allowance === null

@@ -2,6 +2,9 @@ import { rightToLeftLocales } from '../i18n/WidgetLocale.ts';
 import type { WidgetLocale } from '../i18n/WidgetLocale.ts';
 import type { SubscriptionView } from './createSubscriptionView.ts';
 import type { requestSubscriptionAllowance } from './requestSubscriptionAllowance.ts';
+import type { signStartTrial } from './signStartTrial.ts';
+import type { readSubscriptionAnswer } from './readSubscriptionAnswer.ts';
+import type { TrialPaymentRefusedError } from './TrialPaymentRefusedError.ts';
 import type { SubscriptionCatalog } from './SubscriptionCatalog.ts';
 import type { computeSubscriptionGrant } from '../../shared/subscriptions/computeSubscriptionGrant.ts';
 
@@ -9,10 +12,13 @@ export type LoadSubscriptionReturnType = {
   readonly view: SubscriptionView;
   readonly requestAllowance: typeof requestSubscriptionAllowance;
   readonly computeGrant: typeof computeSubscriptionGrant;
+  readonly signStartTrial: typeof signStartTrial;
+  readonly readSubscriptionAnswer: typeof readSubscriptionAnswer;
+  readonly TrialPaymentRefusedError: typeof TrialPaymentRefusedError;
 };
 
 /**
- * The subscription part of the widget (terms, allowance request) and its strings in `locale`:
+ * The subscription part of the widget (terms, allowance request, the trial's signature) and its strings in `locale`:
  * chunks of their own, fetched only for `mode="subscription"`, so one-time checkouts never
  * download them.
  */
@@ -21,12 +27,14 @@ export async function loadSubscription(locale: WidgetLocale): Promise<LoadSubscr
     { createSubscriptionView },
     { requestSubscriptionAllowance },
     { computeSubscriptionGrant },
+    { signStartTrial, readSubscriptionAnswer, TrialPaymentRefusedError },
     catalog,
     fallback,
   ] = await Promise.all([
     import('./createSubscriptionView.ts'),
     import('./requestSubscriptionAllowance.ts'),
     import('../../shared/subscriptions/computeSubscriptionGrant.ts'),
+    import('./trialSteps.ts'),
     loadSubscriptionCatalog(locale),
     loadSubscriptionCatalog('en'),
   ]);
@@ -39,6 +47,9 @@ export async function loadSubscription(locale: WidgetLocale): Promise<LoadSubscr
     }),
     requestAllowance: requestSubscriptionAllowance,
     computeGrant: computeSubscriptionGrant,
+    signStartTrial,
+    readSubscriptionAnswer,
+    TrialPaymentRefusedError,
   };
 }
 

@@ -31,6 +31,8 @@ export type CheckoutView = {
   readonly act: (action: CheckoutAction) => void;
   /** The on-ramp's part of the card, once its lazy chunk is loaded (null until then). */
   readonly onramp: OnrampView | null;
+  /** The main button of `quoted` when it does not pay (a free trial); absent: "Pay with wallet". */
+  readonly payLabel?: string;
 };
 
 /** The on-ramp's views (widget/onramp/, a lazy chunk: most shoppers never need it). */

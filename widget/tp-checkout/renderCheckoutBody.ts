@@ -117,7 +117,7 @@ function renderQuoted(view: CheckoutView): TemplateResult {
       </p>
     </div>
     <div class="actions">
-      ${button(view, { label: t('action.pay'), action: { type: 'pay' }, isPrimary: true })}
+      ${button(view, { label: view.payLabel ?? t('action.pay'), action: { type: 'pay' }, isPrimary: true })}
       ${button(view, { label: t('action.change'), action: { type: 'changeOption' } })}
     </div>`;
 }

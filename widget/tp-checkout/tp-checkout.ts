@@ -38,6 +38,7 @@ import { readPaymentBalance } from '../wallets/readPaymentBalance.ts';
 import { sendPayment } from '../wallets/sendPayment.ts';
 import { loadSubscription } from '../subscription/loadSubscription.ts';
 import type { LoadSubscriptionReturnType } from '../subscription/loadSubscription.ts';
+import type { CheckoutQuote } from '../../shared/providerApi/CheckoutQuote.ts';
 import type { SubscriptionCheckout } from '../../shared/providerApi/Subscription.ts';
 import { switchWalletChain } from '../wallets/switchWalletChain.ts';
 import { checkoutHeadline } from './checkoutHeadline.ts';
@@ -74,13 +75,15 @@ const englishTranslator = createWidgetTranslator({});
  * @attr theme - `light`, `dark`, or `auto` / absent (follows `prefers-color-scheme`).
  * @attr lang - `en`, `zh-CN`, `es`, `de`, `ja`, `ar`; absent: the browser's languages.
  * @attr mode - `subscription` for a session from `POST /v1/subscriptions/checkout`: shows the
- *   plan and asks the wallet for the recurring allowance before the first payment.
+ *   plan and asks the wallet for the recurring allowance before the first payment. A plan with
+ *   a free trial pays nothing: the shopper grants the allowance and signs the trial's start.
  *
  * @event tp-checkout:quote - A quote was locked. `detail: { sessionId, quote }`.
  * @event tp-checkout:pending - The transaction was sent. `detail: { sessionId, quoteId, chainId, asset, amount, txHash }`.
  * @event tp-checkout:paid - The session is paid. `detail: { sessionId, status, txHash, amountPaid }`.
  * @event tp-checkout:failed - An error state was entered. `detail: { sessionId, state, code, message }`.
  * @event tp-checkout:expired - The quote or the session expired. `detail: { sessionId, what, quoteId }`.
+ * @event tp-checkout:subscribed - A free trial started, nothing paid. `detail: { sessionId, subscriptionId, status, trialEnd }`.
  *
  * @csspart root - The card; carries `data-state`, `lang` and `dir`.
  * @csspart header - The price row.
@@ -102,6 +105,7 @@ const englishTranslator = createWidgetTranslator({});
  * @csspart onramp-fees - The offer's price, fees and total.
  * @csspart onramp-country - The shopper's country (the on-ramp's rules depend on it).
  * @csspart onramp-frame - The on-ramp's page, where it is shown in the card instead of a popup.
+ * @csspart trial-first-payment - When the trial ends and how much the first payment may be.
  * @csspart trigger - The button that opens the dialog (modal layout).
  * @csspart dialog - The dialog (modal layout).
  * @csspart close - The dialog's close button.
@@ -342,7 +346,9 @@ export class TpCheckout extends LitElement {
       this.#subscriptionLoad = { key, ready };
       ready.then(
         (checkout) => {
-          if (this.#subscriptionLoad?.key === key) this.subscriptionCheckout = checkout;
+          if (this.#subscriptionLoad?.key !== key) return;
+          this.subscriptionCheckout = checkout;
+          this.#send({ type: 'planLoaded', trialDays: checkout.plan.trial_days });
         },
         (error: unknown) => {
           // Paying then fails with this error: no first payment without the allowance.
@@ -372,17 +378,27 @@ export class TpCheckout extends LitElement {
     );
   }
 
-  /** mode="subscription": asks the wallet for the allowance before the first payment. */
+  /**
+   * mode="subscription": asks the wallet for the allowance before the first payment
+   * (`isPayment`) or the trial's signature. Refuses to pay for a plan with a free trial.
+   */
   async #requestAllowance(
     wallet: DiscoveredWallet,
-    effect: Extract<CheckoutEffect, { type: 'sendTransaction' }>,
+    effect: { quote: CheckoutQuote; account: string },
+    isPayment: boolean,
   ): Promise<void> {
     const config = this.#config;
     if (this.mode !== 'subscription' || config === null) return;
-    if (this.#allowanceQuoteId === effect.quote.id) return;
     const checkout = await (this.#subscriptionLoad?.ready ??
       Promise.reject(new Error('The subscription plan is not loaded.')));
     const part = this.subscriptionPart?.part ?? (await loadSubscription(this.locale));
+    if (isPayment && checkout.plan.trial_days > 0) {
+      throw new part.TrialPaymentRefusedError({
+        sessionId: config.sessionId,
+        trialDays: checkout.plan.trial_days,
+      });
+    }
+    if (this.#allowanceQuoteId === effect.quote.id) return;
     const grant = part.computeGrant({ plan: checkout.plan, quote: effect.quote });
     const outcome = await part.requestAllowance({
       provider: wallet.provider,
@@ -466,6 +482,11 @@ export class TpCheckout extends LitElement {
     this.#timer = undefined;
     this.flow = start.state;
     this.#perform(start.effects);
+    // Starting over keeps the plan already read (same session): the new flow must know its trial.
+    const checkout = this.subscriptionCheckout;
+    if (checkout !== null && checkout.session_id === this.#config?.sessionId) {
+      this.#send({ type: 'planLoaded', trialDays: checkout.plan.trial_days });
+    }
   }
 
   #send(event: CheckoutEvent): void {
@@ -667,7 +688,7 @@ export class TpCheckout extends LitElement {
           'send',
           effect.walletId,
           async (wallet) => {
-            await this.#requestAllowance(wallet, effect);
+            await this.#requestAllowance(wallet, effect, true);
             return sendPayment(
               wallet.provider,
               buildPaymentTransaction({
@@ -679,6 +700,40 @@ export class TpCheckout extends LitElement {
           },
           (txHash) => ({ type: 'transactionSent', txHash }),
         );
+        return;
+      case 'signTrial':
+        this.#walletCall(
+          'sign',
+          effect.walletId,
+          async (wallet) => {
+            await this.#requestAllowance(wallet, effect, false);
+            const part = this.subscriptionPart?.part ?? (await loadSubscription(this.locale));
+            return part.signStartTrial({
+              provider: wallet.provider,
+              sessionId: this.flow.context.sessionId,
+              quoteId: effect.quote.id,
+              subscriber: effect.account,
+            });
+          },
+          (signature) => ({ type: 'trialSigned', signature }),
+        );
+        return;
+      case 'startTrial':
+        this.#later(effect.delayMs, () => {
+          this.#providerCall(
+            'startTrial',
+            async (client, id) => {
+              const part = this.subscriptionPart?.part ?? (await loadSubscription(this.locale));
+              const answer = await client.startSubscriptionTrial(id, {
+                quote_id: effect.quoteId,
+                subscriber: effect.subscriber,
+                signature: effect.signature,
+              });
+              return part.readSubscriptionAnswer(answer);
+            },
+            (subscription) => ({ type: 'trialStarted', subscription }),
+          );
+        });
         return;
     }
   }
@@ -744,8 +799,16 @@ export class TpCheckout extends LitElement {
       },
       // Only in the language of the card: never English views inside a German card.
       onramp: this.onrampView?.locale === this.locale ? this.onrampView.view : null,
+      ...(this.flow.context.trialDays > 0 && this.subscriptionPart?.locale === this.locale
+        ? { payLabel: this.subscriptionPart.part.view.trialButtonLabel() }
+        : {}),
     };
-    const headline = checkoutHeadline(view.state, t, view.onramp);
+    const trial = name === 'starting-trial' || name === 'trial-started' ? name : null;
+    const trialView = this.subscriptionPart?.locale === this.locale ? this.subscriptionPart : null;
+    const headline =
+      trial === null
+        ? checkoutHeadline(view.state, t, view.onramp)
+        : (trialView?.part.view.trialHeadline(trial) ?? t('loading'));
     return html`<section
       class="card"
       part="root"
@@ -757,8 +820,24 @@ export class TpCheckout extends LitElement {
       ${name === 'error-config' ? nothing : this.#price(t)}
       ${name === 'error-config' ? nothing : this.#subscriptionTerms()}
       <p class="visually-hidden" part="status" role="status" aria-live="polite">${headline}</p>
-      ${renderCheckoutBody(view)}
+      ${trial === null ? renderCheckoutBody(view) : this.#trialBody(trial, t)}
     </section>`;
+  }
+
+  /** The free trial's states speak through the subscription part (its lazy chunk, its strings). */
+  #trialBody(
+    trial: 'starting-trial' | 'trial-started',
+    t: WidgetTranslator,
+  ): TemplateResult | typeof nothing {
+    const part = this.subscriptionPart;
+    if (part === null) return nothing;
+    const { context } = this.flow;
+    return part.part.view.renderTrial({
+      state: trial,
+      subscription: context.subscription,
+      successUrl: context.session?.success_url ?? null,
+      continueLabel: t('action.continue'),
+    });
   }
 
   #onDialogKeydown(event: KeyboardEvent): void {
