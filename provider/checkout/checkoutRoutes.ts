@@ -1,5 +1,4 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Hex } from 'viem';
 import { ReportPaymentBody } from '../../shared/providerApi/CheckoutPayment.ts';
 import type { ReportPaymentBody as ReportPaymentBodyType } from '../../shared/providerApi/CheckoutPayment.ts';
@@ -18,17 +17,15 @@ import type {
   CreateCheckoutSessionBody as CreateCheckoutSessionBodyType,
 } from '../../shared/providerApi/CheckoutSession.ts';
 import { ErrorResponse } from '../http/ErrorResponse.ts';
-import { ApiError } from '../http/errors.ts';
-import {
-  createIdempotencyHooks,
-  idempotencyKeyMaxLength,
-} from '../idempotency/createIdempotencyHooks.ts';
-import { authenticateMerchant } from '../merchants/authenticateMerchant.ts';
+import { merchantRoute } from '../http/merchantRoute.ts';
 import type { AuthenticatedMerchant } from '../merchants/findMerchantByKey.ts';
 import type { CheckoutSessionRecord } from './CheckoutSessionRecord.ts';
+import { createQuoteLocker } from './createQuoteLocker.ts';
+import { createSessionReadCache } from './createSessionReadCache.ts';
+import { createSessionResponseMemo } from './createSessionResponseMemo.ts';
+import { CheckoutSessionNotFoundError } from './errors.ts';
 import { insertCheckoutSession } from './insertCheckoutSession.ts';
 import { listSessionPayments } from './listSessionPayments.ts';
-import { lockQuote } from './lockQuote.ts';
 import { parseCreateSessionBody } from './parseCreateSessionBody.ts';
 import type { PaymentChain } from './PaymentChain.ts';
 import { readCheckoutSession } from './readCheckoutSession.ts';
@@ -45,30 +42,6 @@ export type CheckoutRoutesOptions = {
 };
 
 export const defaultReportPaymentWaitMs = 3_000;
-
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: idempotencyKeyMaxLength,
-      description:
-        'Optional. A retry with the same key and body gets the first response again (24 h, ' +
-        'per merchant); another body with the same key gets 409 `idempotency_conflict`.',
-    }),
-  ),
-});
-
-const PublishableKeyQuery = Type.Object(
-  {
-    key: Type.Optional(
-      Type.String({
-        maxLength: 200,
-        description: 'The publishable key (`pk_…`), for pages that cannot set a header.',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
 
 const errors = {
   400: ErrorResponse,
@@ -97,32 +70,28 @@ export function checkoutRoutes(
     reportPaymentWaitMs = defaultReportPaymentWaitMs,
   }: CheckoutRoutesOptions,
 ): Promise<void> {
-  const secretOnly = authenticateMerchant({ accepts: ['secret'] });
-  const anyKey = authenticateMerchant({ accepts: ['secret', 'publishable'] });
-  const anyKeySecurity: Record<string, string[]>[] = [
-    { secretKey: [] },
-    { publishableKey: [] },
-    { publishableKeyQuery: [] },
-  ];
+  // Only the GET below reads from it: what changes state reads the database.
+  const sessionReads = createSessionReadCache({ db: app.db });
+  const sessionResponses = createSessionResponseMemo({ rates: app.rates });
+  app.addHook('onClose', async () => {
+    await sessionReads.close();
+  });
 
-  const createIdempotency = createIdempotencyHooks();
+  const create = merchantRoute({ accepts: ['secret'], isIdempotent: true });
   app.post<{ Body: CreateCheckoutSessionBodyType; Reply: CheckoutSessionType }>(
     '/v1/checkout/sessions',
     {
       schema: {
         summary: 'Create a checkout session',
         tags: ['checkout'],
-        security: [{ secretKey: [] }],
-        headers: IdempotencyHeaders,
+        ...create.schema,
         body: CreateCheckoutSessionBody,
         response: { 200: CheckoutSession, ...errors },
       },
-      onRequest: secretOnly,
-      preHandler: createIdempotency.preHandler,
-      onSend: createIdempotency.onSend,
+      ...create.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = create.merchantOf(request);
       const session = parseCreateSessionBody({ body: request.body, pricedPairs: app.rates.pairs });
       const created = await insertCheckoutSession({
         db: app.db,
@@ -140,27 +109,43 @@ export function checkoutRoutes(
     },
   );
 
+  const read = merchantRoute({ accepts: ['secret', 'publishable'] });
   app.get<{ Params: { id: string }; Reply: CheckoutSessionType }>(
     '/v1/checkout/sessions/:id',
     {
       schema: {
         summary: 'Read a checkout session and its payment options',
         tags: ['checkout'],
-        security: anyKeySecurity,
+        ...read.schema,
         params: SessionIdParams,
-        querystring: PublishableKeyQuery,
         response: { 200: CheckoutSession, ...errors },
       },
-      onRequest: anyKey,
+      ...read.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
-      const session = await readOwnSession(app, request.params.id, merchant);
-      return respondWithSession(app, session, merchant);
+      const merchant = read.merchantOf(request);
+      const now = app.now();
+      const found = await sessionReads.read({
+        id: request.params.id,
+        merchantId: merchant.id,
+        now,
+      });
+      if (found === undefined) throw new CheckoutSessionNotFoundError();
+      return sessionResponses.respond({
+        found,
+        includeMetadata: merchant.keyKind === 'secret',
+        now,
+      });
     },
   );
 
-  const quoteIdempotency = createIdempotencyHooks();
+  const quoteLocker = createQuoteLocker({
+    db: app.db,
+    rates: app.rates,
+    signingKey: () => app.signingKey(),
+    ttlSeconds: quoteTtlSeconds,
+  });
+  const lock = merchantRoute({ accepts: ['secret', 'publishable'], isIdempotent: true });
   app.post<{ Params: { id: string }; Body: LockQuoteBodyType; Reply: CheckoutQuoteType }>(
     '/v1/checkout/sessions/:id/quotes',
     {
@@ -171,36 +156,28 @@ export function checkoutRoutes(
           "past the session's expiry); a 16-byte reference to append to the transfer's calldata; " +
           'signed by the provider (`GET /v1/keys`).',
         tags: ['checkout'],
-        security: anyKeySecurity,
-        headers: IdempotencyHeaders,
+        ...lock.schema,
         params: SessionIdParams,
-        querystring: PublishableKeyQuery,
         body: LockQuoteBody,
         response: { 200: CheckoutQuote, ...errors },
       },
-      onRequest: anyKey,
-      preHandler: quoteIdempotency.preHandler,
-      onSend: quoteIdempotency.onSend,
+      ...lock.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
-      const session = await readOwnSession(app, request.params.id, merchant);
-      const quote = await lockQuote({
-        db: app.db,
-        session,
+      const merchant = lock.merchantOf(request);
+      const quote = await quoteLocker.lock({
+        sessionId: request.params.id,
+        merchantId: merchant.id,
         chainId: request.body.chain_id,
         asset: request.body.asset,
-        rates: app.rates,
-        signingKey: await app.signingKey(),
         now: app.now(),
-        ...(quoteTtlSeconds === undefined ? {} : { ttlSeconds: quoteTtlSeconds }),
       });
       app.metrics.quotesLocked.inc();
       return quote;
     },
   );
 
-  const paymentIdempotency = createIdempotencyHooks();
+  const report = merchantRoute({ accepts: ['secret', 'publishable'], isIdempotent: true });
   app.post<{
     Params: { id: string };
     Body: ReportPaymentBodyType;
@@ -218,19 +195,15 @@ export function checkoutRoutes(
           '`transaction_not_found` (404): not mined yet, retry. A transaction pays one session ' +
           "only: another session's gets 409 `payment_already_used`.",
         tags: ['checkout'],
-        security: anyKeySecurity,
-        headers: IdempotencyHeaders,
+        ...report.schema,
         params: SessionIdParams,
-        querystring: PublishableKeyQuery,
         body: ReportPaymentBody,
         response: { 202: CheckoutSession, ...errors },
       },
-      onRequest: anyKey,
-      preHandler: paymentIdempotency.preHandler,
-      onSend: paymentIdempotency.onSend,
+      ...report.hooks,
     },
     async (request, reply) => {
-      const merchant = requireMerchant(request);
+      const merchant = report.merchantOf(request);
       const session = await readOwnSession(app, request.params.id, merchant);
       await reportPayment({
         db: app.db,
@@ -264,11 +237,6 @@ async function respondWithSession(
   });
 }
 
-function requireMerchant(request: FastifyRequest): AuthenticatedMerchant {
-  if (request.merchant === null) throw new Error('route registered without authenticateMerchant');
-  return request.merchant;
-}
-
 async function readOwnSession(app: FastifyInstance, id: string, merchant: AuthenticatedMerchant) {
   const session = await readCheckoutSession({
     db: app.db,
@@ -276,8 +244,6 @@ async function readOwnSession(app: FastifyInstance, id: string, merchant: Authen
     merchantId: merchant.id,
     now: app.now(),
   });
-  if (session === undefined) {
-    throw new ApiError({ code: 'not_found', message: 'No such checkout session.', param: 'id' });
-  }
+  if (session === undefined) throw new CheckoutSessionNotFoundError();
   return session;
 }

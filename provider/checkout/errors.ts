@@ -1,4 +1,5 @@
 import { TpError } from '../../shared/errors/TpError.ts';
+import { ApiError } from '../http/errors.ts';
 
 export class InvalidSessionTransitionError extends TpError {
   override name = 'InvalidSessionTransitionError';
@@ -24,5 +25,14 @@ export class InvalidCheckoutOptionsError extends TpError {
       shortMessage: `${option} must be ${expected}.`,
       details: { option, expected },
     });
+  }
+}
+
+/** 404 for a session id that does not exist, or is another merchant's: the two look the same. */
+export class CheckoutSessionNotFoundError extends ApiError {
+  override name = 'CheckoutSessionNotFoundError';
+
+  constructor() {
+    super({ code: 'not_found', message: 'No such checkout session.', param: 'id' });
   }
 }

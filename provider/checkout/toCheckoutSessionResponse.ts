@@ -17,7 +17,7 @@ export type ToCheckoutSessionResponseParameters = {
    * Prices the payment options of an open session. Without it an open session shows none: only
    * webhook events are built without, and no event carries an open session.
    */
-  rates: RateBook | undefined;
+  rates: Pick<RateBook, 'read'> | undefined;
   /** The merchant's own strings go only to the secret key's holder. */
   includeMetadata: boolean;
 };
@@ -69,7 +69,10 @@ function toCheckoutPaymentResponse(payment: CheckoutPaymentRecord): CheckoutPaym
   };
 }
 
-function paymentOptions(session: CheckoutSessionRecord, rates: RateBook): PaymentOption[] {
+function paymentOptions(
+  session: CheckoutSessionRecord,
+  rates: Pick<RateBook, 'read'>,
+): PaymentOption[] {
   const currency = fiatCurrency(session.currency);
   return session.acceptedAssets.flatMap(({ chain_id: chainId, asset: symbol }) => {
     const asset = findChainAsset({ chainId, symbol });

@@ -48,3 +48,14 @@ export class DatabaseUnreachableError extends TpError {
     });
   }
 }
+
+export class InvalidChannelNameError extends TpError {
+  override name = 'InvalidChannelNameError';
+  constructor({ channel }: { channel: string }) {
+    super({
+      code: 'database/invalid-channel-name',
+      shortMessage: `"${channel}" is not a channel name: lowercase letters, digits and "_" only.`,
+      details: { channel, expected: '^[a-z_][a-z0-9_]{0,62}$' },
+    });
+  }
+}

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from './Database.ts';
-import { UnsupportedDatabaseUrlError } from './errors.ts';
+import { InvalidChannelNameError, UnsupportedDatabaseUrlError } from './errors.ts';
 import { openDatabase } from './openDatabase.ts';
 import { testDatabases } from './testDatabases.ts';
 
@@ -90,5 +91,81 @@ describe.each(testDatabases())('Database on $name', ({ open }) => {
     expect((failure as Error).message).toBe('changed my mind');
     const { rows } = await db.query('select id from ledger where id = 2');
     expect(rows).toHaveLength(0);
+  });
+
+  describe('listen', () => {
+    /** A listener that records what it is told, with a promise for its first `onResumed`. */
+    function recorder() {
+      const heard: string[] = [];
+      let resume: () => void = () => {};
+      const resumed = new Promise<void>((resolve) => {
+        resume = resolve;
+      });
+      return {
+        heard,
+        resumed,
+        listener: {
+          onNotification: (payload: string) => heard.push(payload),
+          onInterrupted: () => heard.push('(interrupted)'),
+          onResumed: () => {
+            resume();
+          },
+        },
+      };
+    }
+
+    const channelOf = () => `tp_test_${randomBytes(4).toString('hex')}`;
+
+    test('hears a committed notification before the statement that sent it resolves', async () => {
+      const channel = channelOf();
+      const { heard, resumed, listener } = recorder();
+      const stop = db.listen?.(channel, listener);
+      await resumed;
+      await db.query('select pg_notify($1, $2)', [channel, 'first']);
+      expect(new Set(heard)).toEqual(new Set(['first']));
+      await stop?.();
+    });
+
+    test('hears a transaction’s notification at commit, before it resolves; a rollback’s never', async () => {
+      const channel = channelOf();
+      const { heard, resumed, listener } = recorder();
+      const stop = db.listen?.(channel, listener);
+      await resumed;
+      await db.transaction(async (session) => {
+        await session.query('select pg_notify($1, $2)', [channel, 'committed']);
+        expect(heard).toEqual([]);
+      });
+      expect(new Set(heard)).toEqual(new Set(['committed']));
+      await db
+        .transaction(async (session) => {
+          await session.query('select pg_notify($1, $2)', [channel, 'rolled back']);
+          throw new Error('undo');
+        })
+        .catch(() => undefined);
+      await db.query('select pg_notify($1, $2)', [channel, 'last']);
+      // On PostgreSQL each listening connection delivers it: heard once or more, never lost.
+      expect([...new Set(heard)]).toEqual(['committed', 'last']);
+      await stop?.();
+    });
+
+    test('hears nothing more once stopped, and other listeners still hear', async () => {
+      const channel = channelOf();
+      const first = recorder();
+      const second = recorder();
+      const stopFirst = db.listen?.(channel, first.listener);
+      const stopSecond = db.listen?.(channel, second.listener);
+      await Promise.all([first.resumed, second.resumed]);
+      await stopFirst?.();
+      await db.query('select pg_notify($1, $2)', [channel, 'after']);
+      expect(first.heard).toEqual([]);
+      expect(new Set(second.heard)).toEqual(new Set(['after']));
+      await stopSecond?.();
+    });
+
+    test('refuses a channel that is not a plain lowercase name', () => {
+      for (const channel of ['Upper', 'semi;colon', '', 'a b', '"quoted"']) {
+        expect(() => db.listen?.(channel, recorder().listener)).toThrow(InvalidChannelNameError);
+      }
+    });
   });
 });

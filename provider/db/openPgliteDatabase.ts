@@ -3,7 +3,8 @@ import { PGlite, types } from '@electric-sql/pglite';
 import type { Transaction } from '@electric-sql/pglite';
 import { createPglitePreparedQuery } from './createPglitePreparedQuery.ts';
 import type { PglitePreparedQuery } from './createPglitePreparedQuery.ts';
-import type { Database, DatabaseSession } from './Database.ts';
+import { assertChannelName } from './assertChannelName.ts';
+import type { Database, DatabaseListener, DatabaseSession } from './Database.ts';
 
 export type OpenPgliteDatabaseParameters = {
   /** A directory to persist to (created if missing); `undefined` or `'memory://'` keeps it in memory. */
@@ -32,6 +33,7 @@ export async function openPgliteDatabase({
     ...toSession(pglite, preparedQuery),
     transaction: (fn) =>
       pglite.transaction((transaction) => fn(toSession(transaction, preparedQuery))),
+    listen: (channel, listener) => listen(pglite, channel, listener),
     async close() {
       if (isClosed) return;
       isClosed = true;
@@ -52,5 +54,32 @@ function toSession(
     async exec(sql: string) {
       await target.exec(sql);
     },
+  };
+}
+
+/*
+ * One backend, in this process: PGlite hands each notification over (in a microtask) while it
+ * reads the answer of the statement or COMMIT that sent it, so the listener hears it before
+ * that statement resolves. Nothing can interrupt it once listening.
+ */
+function listen(pglite: PGlite, channel: string, listener: DatabaseListener): () => Promise<void> {
+  assertChannelName(channel);
+  let isStopped = false;
+  const listening = pglite
+    .listen(channel, (payload) => {
+      if (!isStopped) listener.onNotification(payload);
+    })
+    .then((unlisten) => {
+      if (!isStopped) listener.onResumed();
+      return unlisten;
+    });
+  // A database closed before LISTEN ran stays interrupted; stop() has nothing to undo then.
+  listening.catch(() => {});
+  return async () => {
+    if (isStopped) return;
+    isStopped = true;
+    const unlisten = await listening.catch(() => undefined);
+    if (pglite.closed) return;
+    await unlisten?.();
   };
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { PoolClient } from 'pg';
+import { createPostgresListener } from './createPostgresListener.ts';
 import type { Database, DatabaseSession } from './Database.ts';
 
 export type OpenPostgresDatabaseParameters = {
@@ -31,12 +32,53 @@ export function openPostgresDatabase({
   // An idle connection that dies (server restart, network) is dropped by the pool and the next
   // query opens a new one; without a listener the 'error' event would crash the process.
   pool.on('error', () => {});
+  const listener = createPostgresListener({
+    createClient: () =>
+      new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: 5_000,
+        // A dead peer must show as an error (listeners are then told), not as silence.
+        keepAlive: true,
+        application_name: 'tp-provider-listener',
+      }),
+  });
+  /** A pool connection that listens to what this process listens to (createPostgresListener). */
+  async function borrow(): Promise<PoolClient> {
+    const client = await pool.connect();
+    try {
+      await listener.prepareConnection(client);
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    return client;
+  }
+  /** One statement on a borrowed connection; as `pool.query`, a failure drops the connection. */
+  async function runOnPool<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]> {
+    const client = await borrow();
+    try {
+      const { rows } = await client.query(sql, params === undefined ? undefined : [...params]);
+      client.release();
+      return rows as Row[];
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+  }
   let isClosed = false;
   return {
     kind: 'postgres',
-    ...toSession(pool),
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- see Database.ts
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return { rows: await runOnPool<Row>(sql, params) };
+    },
+    async exec(sql: string) {
+      // Without parameters pg uses the simple protocol, which runs several statements.
+      await runOnPool(sql);
+    },
+    listen: (channel, onEvents) => listener.listen(channel, onEvents),
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await borrow();
       let isBroken = false;
       try {
         await client.query('begin');
@@ -56,12 +98,13 @@ export function openPostgresDatabase({
     async close() {
       if (isClosed) return;
       isClosed = true;
+      await listener.close();
       await pool.end();
     },
   };
 }
 
-function toSession(target: pg.Pool | PoolClient): DatabaseSession {
+function toSession(target: PoolClient): DatabaseSession {
   return {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- see Database.ts
     async query<Row>(sql: string, params: readonly unknown[] = []) {

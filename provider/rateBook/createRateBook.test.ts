@@ -80,7 +80,11 @@ describe('createRateBook', () => {
     const book = createRateBook({ ...createLocalRateSettings(), now: time.now });
     await book.refresh();
     time.advance(10 * 60_000);
-    expect(book.read('ETH/USD')).toMatchObject({ status: 'ok', ageMs: 600_000 });
+    expect(book.read('ETH/USD')).toMatchObject({
+      status: 'ok',
+      ageMs: 600_000,
+      freshUntil: new Date(start.getTime() + 600_000),
+    });
     time.advance(1);
     expect(book.read('ETH/USD')).toMatchObject({
       status: 'unavailable',
@@ -88,6 +92,20 @@ describe('createRateBook', () => {
     });
     await book.refresh();
     expect(book.read('ETH/USD').status).toBe('ok');
+  });
+
+  test('changes its version with every refresh, and only then', async () => {
+    const book = createRateBook({ ...createLocalRateSettings(), now: clock().now });
+    const before = book.version;
+    book.read('ETH/USD');
+    expect(book.version).toBe(before);
+    await book.refresh();
+    const afterFirst = book.version;
+    expect(afterFirst).not.toBe(before);
+    book.read('ETH/USD');
+    expect(book.version).toBe(afterFirst);
+    await book.refresh();
+    expect(book.version).not.toBe(afterFirst);
   });
 
   test('refuses when too few sources agree, and says why', async () => {

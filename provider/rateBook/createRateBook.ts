@@ -23,6 +23,8 @@ export type RateReading =
       readonly aggregate: AggregateRatesReturnType;
       /** Age now, not at the refresh: now − the oldest agreeing quote. */
       readonly ageMs: number;
+      /** The last moment this rate is read as ok: past it, it is too old until a refresh. */
+      readonly freshUntil: Date;
       readonly refreshedAt: Date;
     }
   | {
@@ -36,6 +38,12 @@ export type RateReading =
 
 export type RateBook = {
   readonly pairs: readonly Pair[];
+  /**
+   * Changes whenever a refresh stores something (a new rate, or a pair becoming unavailable):
+   * what was derived from `read` at one version holds while the version, and the clock up to
+   * each reading's `freshUntil`, say so.
+   */
+  readonly version: number;
   /** Asks every source for every pair and replaces what is known; never throws for a source. */
   refresh(): Promise<void>;
   /** The latest rate of `pair` if a quorum agreed and it is still fresh enough. */
@@ -76,6 +84,12 @@ export function createRateBook({
   const sourcesByPair = new Map(pairs.map(({ pair, sources }) => [pair, sources]));
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let version = 0;
+
+  function store(pair: Pair, entry: Known): void {
+    known.set(pair, entry);
+    version++;
+  }
 
   async function refreshPair(pair: Pair): Promise<void> {
     const sources = sourcesByPair.get(pair) ?? [];
@@ -90,11 +104,11 @@ export function createRateBook({
         maxAgeMs,
         now: now(),
       });
-      known.set(pair, { status: 'ok', aggregate, refreshedAt });
+      store(pair, { status: 'ok', aggregate, refreshedAt });
     } catch (error) {
       if (error instanceof NoQuorumError) {
         const { out } = error.details as { out: readonly NoQuorumOutSource[] };
-        known.set(pair, {
+        store(pair, {
           status: 'unavailable',
           reason: error.shortMessage,
           rejected: out,
@@ -103,7 +117,7 @@ export function createRateBook({
         return;
       }
       onError(error);
-      known.set(pair, {
+      store(pair, {
         status: 'unavailable',
         reason: error instanceof TpError ? error.shortMessage : 'The rate could not be computed.',
         rejected: [],
@@ -114,6 +128,9 @@ export function createRateBook({
 
   const book: RateBook = {
     pairs: pairs.map(({ pair }) => pair),
+    get version() {
+      return version;
+    },
     refresh() {
       running ??= Promise.all(book.pairs.map(refreshPair))
         .then(() => undefined)
@@ -145,7 +162,9 @@ export function createRateBook({
           refreshedAt,
         );
       }
-      return { status: 'ok', pair, sources, aggregate, ageMs, refreshedAt };
+      // ageMs passes maxAgeMs once now − computedAt passes maxAgeMs − aggregate.ageMs.
+      const freshUntil = new Date(aggregate.computedAt.getTime() + maxAgeMs - aggregate.ageMs);
+      return { status: 'ok', pair, sources, aggregate, ageMs, freshUntil, refreshedAt };
     },
     async start() {
       await book.refresh();
