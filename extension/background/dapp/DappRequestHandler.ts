@@ -17,7 +17,7 @@ import { describeTransaction } from '../decode/describeTransaction.ts';
 import { describeTypedData } from '../decode/describeTypedData.ts';
 import { parsePersonalMessage } from '../decode/parsePersonalMessage.ts';
 import { parseTypedData } from '../decode/parseTypedData.ts';
-import type { TpError } from '../../../shared/errors/TpError.ts';
+import { TpError } from '../../../shared/errors/TpError.ts';
 import type { NetworkStore, WalletNetwork } from './NetworkStore.ts';
 import {
   invalidParam,
@@ -29,6 +29,7 @@ import {
 } from './parseRpcParams.ts';
 import type { DappPolicy, SpendingAuthorization } from './DappPolicy.ts';
 import type { SitePermissions } from './SitePermissions.ts';
+import { createBroadcastOrder } from './createBroadcastOrder.ts';
 import { toEip2255Permissions } from './SitePermissions.ts';
 
 export type Eip1559Transaction = {
@@ -121,13 +122,22 @@ export const readOnlyMethods: ReadonlySet<string> = new Set([
 ]);
 
 const gasMarginPercent = 120n;
+/** A node's refusal of a nonce ahead of its count for the sender (Hardhat automine, some nodes). */
+const nonceTooHighPattern = /nonce too high/i;
+
+function isNonceTooHighRefusal(error: unknown): boolean {
+  return (
+    error instanceof TpError &&
+    typeof error.details.rpcMessage === 'string' &&
+    nonceTooHighPattern.test(error.details.rpcMessage)
+  );
+}
 /** Read-only calls go to public RPC endpoints: keep what a page can make us forward bounded. */
 const maxReadOnlyParamsLength = 256 * 1024;
 
 export class DappRequestHandler {
   readonly #deps: DappRequestHandlerParameters;
-  /** Per chain and sender, by nonce: resolves once that transaction was broadcast (or failed). */
-  readonly #broadcasts = new Map<string, Map<number, Promise<void>>>();
+  readonly #broadcastOrder = createBroadcastOrder({ isTooEarly: isNonceTooHighRefusal });
   /** Per chain and sender: the end of the queue of transactions being signed and sent. */
   readonly #sendQueues = new Map<string, Promise<unknown>>();
 
@@ -512,9 +522,9 @@ export class DappRequestHandler {
       await authorization?.fail(error);
       throw error;
     }
-    // One sender's transactions leave in nonce order (a node that mines each at once, or a
-    // mempool, refuses a nonce that arrives before the one below it); signing runs meanwhile.
-    const turn = this.#broadcastTurn(network.chainId, from, nonce);
+    // One sender's transactions leave in nonce order, each as soon as the one below has left
+    // (createBroadcastOrder); signing runs meanwhile.
+    const slot = this.#broadcastOrder.enter(`${network.chainId}:${from.toLowerCase()}`, nonce);
     try {
       signed = await this.#deps.wallet.signTransaction(from, {
         chainId: network.chainId,
@@ -529,21 +539,18 @@ export class DappRequestHandler {
       // Recorded before it leaves: a restart from here on finds the transaction to follow.
       await authorization?.attach({ hash: keccak256(signed), nonce });
     } catch (error) {
-      turn.done();
+      slot.cancel();
       if (explicitNonce === undefined) chain.releaseNonce(from, nonce);
       await authorization?.fail(error);
       throw error;
     }
     let hash: Hex;
     try {
-      await turn.ready;
-      hash = await chain.sendRawTransaction(signed);
+      hash = await slot.broadcast(() => chain.sendRawTransaction(signed));
     } catch (error) {
       if (explicitNonce === undefined) chain.releaseNonce(from, nonce);
       await authorization?.broadcastFailed(keccak256(signed), error);
       throw error;
-    } finally {
-      turn.done();
     }
     await authorization?.sent(hash);
     return hash;
@@ -564,38 +571,6 @@ export class DappRequestHandler {
       if (this.#sendQueues.get(key) === settled) this.#sendQueues.delete(key);
     });
     return next;
-  }
-
-  /**
-   * The broadcast slot of one transaction: `ready` once the transaction with the nonce below
-   * (if this worker handed it out and it is still on its way) has been broadcast or failed.
-   */
-  #broadcastTurn(
-    chainId: number,
-    from: Address,
-    nonce: number,
-  ): { ready: Promise<void>; done: () => void } {
-    const key = `${chainId}:${from.toLowerCase()}`;
-    let byNonce = this.#broadcasts.get(key);
-    if (byNonce === undefined) {
-      byNonce = new Map();
-      this.#broadcasts.set(key, byNonce);
-    }
-    const ready = byNonce.get(nonce - 1) ?? Promise.resolve();
-    let finish = (): void => undefined;
-    const finished = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    byNonce.set(nonce, finished);
-    const gates = byNonce;
-    return {
-      ready,
-      done: () => {
-        finish();
-        if (gates.get(nonce) === finished) gates.delete(nonce);
-        if (gates.size === 0 && this.#broadcasts.get(key) === gates) this.#broadcasts.delete(key);
-      },
-    };
   }
 
   async #personalSign(origin: string, params: unknown): Promise<Hex> {
