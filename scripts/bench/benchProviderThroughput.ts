@@ -135,7 +135,9 @@ async function readTargets(child: ChildProcess): Promise<ThroughputTargets> {
 }
 
 /** Each load warmed up, then measured in turns; per load the round with the median rate. */
-async function measureInTurns(loads: readonly Load[]): Promise<Measured[]> {
+async function measureInTurns<const Loads extends readonly Load[]>(
+  loads: Loads,
+): Promise<{ [Index in keyof Loads]: Measured }> {
   for (const load of loads) await measure(load, warmUpSeconds);
   const measured: Measured[][] = loads.map(() => []);
   for (let round = 0; round < rounds; round += 1) {
@@ -143,12 +145,14 @@ async function measureInTurns(loads: readonly Load[]): Promise<Measured[]> {
       measured[index]?.push(await measure(load, measureSeconds));
     }
   }
-  return measured.map((each) => {
+  const medians = measured.map((each) => {
     const sorted = [...each].sort((a, b) => a.perSecond - b.perSecond);
     const median = sorted[Math.floor(sorted.length / 2)];
     if (median === undefined) throw new Error('no round measured');
     return median;
   });
+  // One median per load, in the loads' order.
+  return medians as { [Index in keyof Loads]: Measured };
 }
 
 async function measure(load: Load, seconds: number): Promise<Measured> {
