@@ -1,11 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { parseUnits } from 'viem';
+import { createWalletClient, getAddress, http, parseUnits } from 'viem';
 import type { Address, Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { hardhat } from 'viem/chains';
+import { compileTestToken } from '../scripts/contracts/compileTestToken.ts';
 import { expectNoSeriousAxeViolations } from './checkout/expectNoSeriousAxeViolations.ts';
 import type { StackInfo, WalletDriver } from './policy/policyTest.ts';
 import { expect, test } from './policy/policyTest.ts';
 import {
+  account0,
+  chainClient,
   connect,
   expectMined,
   merchant,
@@ -15,6 +20,7 @@ import {
   readPolicyReasons,
   startRequest,
   testMnemonic,
+  tokenBalance,
   transferCall,
   uiAction,
 } from './policy/policyDriver.ts';
@@ -24,7 +30,11 @@ import {
 // EURC asks once passed; a site limited to USDC has its EURC payment refused, then asked about;
 // a recipient outside the allow-list is refused; "always ask for a new recipient" on and off.
 // The caps editor and the rules are checked with axe and photographed at 360×600 in en light
-// and zh-CN dark (test-results/screenshots/policy-rules/).
+// and zh-CN dark (test-results/screenshots/policy-rules/). A token a site asked the wallet to
+// watch (EIP-747), calling itself "USDC" like the wallet's own, is offered beside it, told apart
+// by its address, and can be the site's only token and a cap's unit. (A network a site adds with
+// wallet_addEthereumChain is not tried here: the wallet checks the RPC answers the claimed chain,
+// and the stack runs one chain; the unit tests cover such networks.)
 
 const shots = 'test-results/screenshots/policy-rules';
 /** Hardhat's account 2: an address the site never paid. */
@@ -288,4 +298,125 @@ test('a site’s caps in a token, its tokens, its recipients and the new-recipie
   await chinese.getByTestId('rules-new-recipients').scrollIntoViewIfNeeded();
   await shoot(chinese, 'site-rules-end-zh-CN-dark');
   await chinese.close();
+});
+
+test('a token a site asked the wallet to watch can be the only one the site may take, and a cap can count in it', async ({
+  context,
+  stack,
+  wallet,
+}) => {
+  test.setTimeout(240_000);
+  // A second real ERC-20 on the dev chain that calls itself "USDC", deployed by another account
+  // (the wallet's account 0 keeps its own nonces) and minted to account 0.
+  const { abi, bytecode } = compileTestToken();
+  const deployerKey = stack.accounts[9]?.privateKey;
+  if (deployerKey === undefined) throw new Error('the stack funds 10 accounts');
+  const transport = http(stack.rpcUrl);
+  const deployer = createWalletClient({
+    chain: hardhat,
+    transport,
+    account: privateKeyToAccount(deployerKey),
+  });
+  const deployHash = await deployer.deployContract({
+    abi,
+    bytecode,
+    args: ['Site Dollar', 'USDC', 6],
+  });
+  const deployed = await chainClient(stack).waitForTransactionReceipt({ hash: deployHash });
+  if (deployed.contractAddress == null) throw new Error('the token was not deployed');
+  const siteUsdc = getAddress(deployed.contractAddress);
+  const mintHash = await deployer.writeContract({
+    address: siteUsdc,
+    abi,
+    functionName: 'mint',
+    args: [account0, parseUnits('100', 6)],
+  });
+  await expectMined(stack, mintHash);
+
+  const page = await openShopPage(context, stack);
+  const origin = new URL(stack.shopUrl).origin;
+  await connect(page, wallet);
+  const watch = await startRequest(page, 'wallet_watchAsset', {
+    type: 'ERC20',
+    options: { address: siteUsdc, symbol: 'USDC', decimals: 6 },
+  });
+  expect((await wallet.readApproval()).kind).toBe('watch-asset');
+  await wallet.approve();
+  expect((await watch.outcome()).result).toBe(true);
+  const { networks } = await uiAction<{
+    networks: { chainId: number; tokens: { address: string; isAddedBySite?: boolean }[] }[];
+  }>(wallet, 'getSite', { origin });
+  expect(
+    networks
+      .find((network) => network.chainId === stack.chainId)
+      ?.tokens.filter((token) => token.isAddedBySite === true)
+      .map((token) => token.address),
+  ).toEqual([siteUsdc]);
+
+  // The rules list both USDC, the site's one with its address and "added by a site".
+  const popup = await openPopup(wallet);
+  await openSite(popup, origin);
+  const siteKey = `${stack.chainId}-${siteUsdc.toLowerCase()}`;
+  const ownKey = `${stack.chainId}-${stack.tokens.USDC.address.toLowerCase()}`;
+  await popup.getByTestId('rules-token-only').check();
+  const siteChoice = popup.locator('label', { has: popup.getByTestId(`rules-token-${siteKey}`) });
+  await expect(siteChoice).toHaveText(
+    `USDC (${siteUsdc.slice(0, 6)}…${siteUsdc.slice(-4)}, added by a site)`,
+  );
+  await expect(siteChoice).toHaveAttribute('title', siteUsdc);
+  await expect(
+    popup.locator('label', { has: popup.getByTestId(`rules-token-${ownKey}`) }),
+  ).toHaveText('USDC');
+  await popup.getByTestId(`rules-token-${siteKey}`).check();
+  await popup.getByTestId('rules-when-not-allowed').selectOption('block');
+  await siteChoice.scrollIntoViewIfNeeded();
+  await shoot(popup, 'site-rules-watched-token-en-light');
+  await popup.getByTestId('rules-save').click();
+  await expect(popup.getByTestId('rules-status')).toContainText('Rules saved.');
+  const site = (await uiAction<{ site: SiteJson }>(wallet, 'getSite', { origin })).site;
+  expect(site.policy.allowedAssets).toEqual([{ chainId: stack.chainId, asset: siteUsdc }]);
+
+  // A cap of 5 a day in the site's USDC, refusing what passes it.
+  await popup.getByTestId('site-caps-edit').click();
+  await popup.getByTestId('site-caps-add').click();
+  const row = await popup.locator('[data-testid^="site-cap-unit-"]').count();
+  await popup.getByTestId(`site-cap-window-${row}`).selectOption('day');
+  await popup
+    .getByTestId(`site-cap-unit-${row}`)
+    .selectOption(`token:${stack.chainId}:${siteUsdc.toLowerCase()}`);
+  await expect(popup.getByTestId(`site-cap-network-${row}`)).toContainText('added by a site');
+  await popup.getByTestId(`site-cap-amount-${row}`).fill('5');
+  await popup.getByTestId(`site-cap-when-${row}`).selectOption('block');
+  await popup.getByTestId(`site-cap-amount-${row}`).scrollIntoViewIfNeeded();
+  await shoot(popup, 'site-caps-watched-token-en-light');
+  await popup.getByTestId('site-caps-save').click();
+  await expect(popup.getByTestId('site-caps-status')).toBeVisible();
+  const capped = (await uiAction<{ site: SiteJson }>(wallet, 'getSite', { origin })).site;
+  expect(capped.policy.limits.at(-1)).toEqual({
+    window: 'day',
+    unit: { kind: 'token', chainId: stack.chainId, asset: siteUsdc, symbol: 'USDC', decimals: 6 },
+    amount: '5000000',
+    whenExceeded: 'block',
+  });
+  await popup.close();
+
+  // The wallet's own USDC is refused; 6 of the site's pass the cap and are refused; 2 are asked
+  // about (the site is on "Ask every time") and, approved, paid.
+  const send = (token: Address, amount: string) =>
+    startRequest(page, 'eth_sendTransaction', [
+      transferCall(token, merchant, parseUnits(amount, 6)),
+    ]);
+  const own = await (await send(stack.tokens.USDC.address, '1')).outcome();
+  expect(own.error?.code).toBe(4100);
+  expect(own.error?.message).toContain('not allowed');
+  const over = await (await send(siteUsdc, '6')).outcome();
+  expect(over.error?.code).toBe(4100);
+  const fits = await send(siteUsdc, '2');
+  const asked = await policyApprovalWindow(wallet);
+  expect((await readPolicyReasons(asked)).join('\n')).not.toContain('not allowed');
+  await wallet.approve();
+  const paid = await fits.outcome();
+  expect(paid.error).toBeUndefined();
+  expect(await expectMined(stack, paid.result as Hex)).toBe('success');
+  expect(await tokenBalance(stack, siteUsdc, merchant)).toBe(parseUnits('2', 6));
 });

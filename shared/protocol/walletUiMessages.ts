@@ -5,6 +5,8 @@
  * Amounts cross as decimal strings of base units; the UI formats them with shared/money.
  */
 
+import type { KnownToken } from '../chains/devChainTokens.ts';
+import type { NativeCurrency } from '../chains/networks.ts';
 import type { ApprovalDecision, ApprovalRequest } from './approvalMessages.ts';
 import type {
   ActivityEntryView,
@@ -73,6 +75,21 @@ export type PriceSettingsView = {
   readonly suggestedRate?: { readonly to: string; readonly rate: string; readonly basis: string };
 };
 
+/**
+ * A network the wallet knows, for its pages: built-in, or added by a site with
+ * wallet_addEthereumChain (EIP-3085) and approved by the user (`isAddedBySite`: its name and
+ * symbols are the site's words). Its tokens are the wallet's own list, then those sites asked it
+ * to watch (EIP-747, `isAddedBySite`). The built-in list (`knownNetworks`) fits this type as is.
+ */
+export type WalletNetworkView = {
+  readonly chainId: number;
+  readonly name: string;
+  readonly nativeCurrency: NativeCurrency;
+  readonly blockExplorerUrl?: string;
+  readonly tokens: readonly (KnownToken & { readonly isAddedBySite?: boolean })[];
+  readonly isAddedBySite?: boolean;
+};
+
 /** Each action: what the page sends and what the worker answers. */
 export type WalletUiActions = {
   status: { params: Record<string, never>; result: WalletStatus };
@@ -112,8 +129,14 @@ export type WalletUiActions = {
    * the wallet-wide caps with their usage.
    */
   listSites: { params: Record<string, never>; result: SitesOverview };
-  /** One site (also one with no policy or activity yet: it then follows the defaults). */
-  getSite: { params: { origin: string }; result: { site: SiteView } };
+  /**
+   * One site (also one with no policy or activity yet: it then follows the defaults), and the
+   * wallet's networks with their tokens (built-in and added by sites) its rules and caps can use.
+   */
+  getSite: {
+    params: { origin: string };
+    result: { site: SiteView; networks: readonly WalletNetworkView[] };
+  };
   /**
    * Puts a site on a preset. `perPayment` / `perDay` (minor units of the wallet currency, decimal
    * strings) size "Trusted shop" and "Micropayments"; the site's grants are kept.

@@ -19,3 +19,29 @@ describe('explorerTransactionUrl', () => {
     expect(explorerTransactionUrl(1, `${hash}/../../evil`)).toBeUndefined();
   });
 });
+
+describe('explorerTransactionUrl with the wallet’s networks', () => {
+  const added = {
+    chainId: 7777,
+    name: 'Site Chain',
+    nativeCurrency: { name: 'SITE', symbol: 'SITE', decimals: 18 },
+    blockExplorerUrl: 'https://explorer.site.example/',
+    tokens: [],
+    isAddedBySite: true,
+  };
+
+  it('links a transaction on a network a site added, with the explorer the user approved', () => {
+    expect(explorerTransactionUrl(7777, hash, [added])).toBe(
+      `https://explorer.site.example/tx/${hash}`,
+    );
+  });
+
+  it('never links an explorer that is not https', () => {
+    for (const blockExplorerUrl of [
+      'http://explorer.site.example',
+      'javascript:alert(1)//',
+      'not a url',
+    ])
+      expect(explorerTransactionUrl(7777, hash, [{ ...added, blockExplorerUrl }])).toBeUndefined();
+  });
+});

@@ -21,6 +21,10 @@ export type CapUnitOption = {
   readonly unit: LimitJson['unit'];
   /** The network's name; absent for fiat and for a chain the wallet does not know. */
   readonly networkName?: string;
+  /** A token a site asked the wallet to watch (EIP-747): its symbol is the site's word. */
+  readonly isAddedBySite?: boolean;
+  /** On a network a site added (EIP-3085): its name is the site's word. */
+  readonly isNetworkAddedBySite?: boolean;
 };
 
 /** What is wrong with one row, for the form to say in the user's language. */

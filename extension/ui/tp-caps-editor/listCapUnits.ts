@@ -1,20 +1,22 @@
 import { knownNetworks } from '../../../shared/chains/networks.ts';
-import type { Network } from '../../../shared/chains/networks.ts';
 import type { LimitJson } from '../../../shared/protocol/policyMessages.ts';
+import type { WalletNetworkView } from '../../../shared/protocol/walletUiMessages.ts';
 import type { CapUnitOption } from './CapDraft.ts';
 import { capUnitKey } from './capUnitKey.ts';
 
 export type ListCapUnitsParameters = {
   /** The caps being edited: a token they count in stays choosable even if no list has it. */
   readonly limits: readonly LimitJson[];
-  readonly networks?: readonly Network[];
+  /** The wallet's networks (`getSite`): built-in ones and those sites added, with their tokens. */
+  readonly networks?: readonly WalletNetworkView[];
 };
 export type ListCapUnitsReturnType = readonly CapUnitOption[];
 
 /**
  * Every unit a cap can count in: the wallet's currency first, then each network's native coin
- * and the tokens the wallet itself lists for it (never a symbol a site suggested), then any
- * token an existing cap already uses.
+ * and its tokens (the wallet's own list, then those sites asked it to watch, marked as theirs),
+ * then any token an existing cap already uses. A unit is its chain and address, so a cap in a
+ * watched "USDC" never counts the listed one.
  */
 export function listCapUnits({
   limits,
@@ -28,6 +30,10 @@ export function listCapUnits({
     options.push(option);
   };
   for (const network of networks) {
+    const onNetwork = {
+      networkName: network.name,
+      ...(network.isAddedBySite === true ? { isNetworkAddedBySite: true } : {}),
+    };
     const native = {
       kind: 'token',
       chainId: network.chainId,
@@ -35,7 +41,7 @@ export function listCapUnits({
       symbol: network.nativeCurrency.symbol,
       decimals: network.nativeCurrency.decimals,
     } as const;
-    add({ key: capUnitKey(native), unit: native, networkName: network.name });
+    add({ key: capUnitKey(native), unit: native, ...onNetwork });
     for (const token of network.tokens) {
       const unit = {
         kind: 'token',
@@ -44,17 +50,23 @@ export function listCapUnits({
         symbol: token.symbol,
         decimals: token.decimals,
       } as const;
-      add({ key: capUnitKey(unit), unit, networkName: network.name });
+      add({
+        key: capUnitKey(unit),
+        unit,
+        ...onNetwork,
+        ...(token.isAddedBySite === true ? { isAddedBySite: true } : {}),
+      });
     }
   }
   for (const limit of limits) {
     if (limit.unit.kind === 'fiat') continue;
     const chainId = limit.unit.chainId;
-    const networkName = networks.find((network) => network.chainId === chainId)?.name;
+    const network = networks.find((candidate) => candidate.chainId === chainId);
     add({
       key: capUnitKey(limit.unit),
       unit: limit.unit,
-      ...(networkName === undefined ? {} : { networkName }),
+      ...(network === undefined ? {} : { networkName: network.name }),
+      ...(network?.isAddedBySite === true ? { isNetworkAddedBySite: true } : {}),
     });
   }
   return options;

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { knownNetworks } from '../../../shared/chains/networks.ts';
 import { createTranslator } from '../../../shared/i18n/index.ts';
 import type { MessageKey, Locale, Translator } from '../../../shared/i18n/index.ts';
 import type {
@@ -8,9 +9,11 @@ import type {
   LimitJson,
   LimitWindowName,
 } from '../../../shared/protocol/policyMessages.ts';
+import type { WalletNetworkView } from '../../../shared/protocol/walletUiMessages.ts';
 import { describeError } from '../describeError.ts';
 import { emit } from '../emit.ts';
 import { whenExceededLabels, windowLabels } from '../policy/policyLabels.ts';
+import { shortenAddress } from '../shortenAddress.ts';
 import { controlStyles } from '../theme/controls.styles.ts';
 import { plusIcon } from '../theme/icons.ts';
 import type { CapDraft, CapProblem, CapUnitOption } from './CapDraft.ts';
@@ -36,7 +39,8 @@ const problemKeys: Readonly<Record<CapProblem['kind'], MessageKey>> = {
 
 /**
  * A form for a list of caps: each with its window (per payment, hour, day, week, 30 days), what it
- * counts in (the wallet's currency, or one token on one network from the wallet's own lists), the
+ * counts in (the wallet's currency, or one token on one of the wallet's networks: built-in ones and
+ * those sites added, with the tokens sites asked it to watch, named as the site's word), the
  * amount, and what happens when a payment would pass it. It checks every row before it says
  * anything: `tp-caps-submit` carries caps `setWalletLimits` / `setSitePolicy` take as they are;
  * with a bad row it names the problem beside the field, focuses the first one and sends nothing.
@@ -58,6 +62,8 @@ export class TpCapsEditor extends LitElement {
   @property({ type: Number }) currencyDecimals = 2;
   /** The caps to start from; setting a new list starts the form again. */
   @property({ attribute: false }) limits: readonly LimitJson[] = [];
+  /** The wallet's networks with their tokens (`getSite`); the built-in list until known. */
+  @property({ attribute: false }) networks: readonly WalletNetworkView[] = knownNetworks;
   @property() testIdPrefix = 'cap';
   @property({ type: Boolean }) isBusy = false;
   /** Why the last save failed, shown above the buttons. */
@@ -69,8 +75,9 @@ export class TpCapsEditor extends LitElement {
   private nextKey = 0;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('networks') || changed.has('limits'))
+      this.units = listCapUnits({ limits: this.limits, networks: this.networks });
     if (changed.has('limits') || changed.has('currency') || changed.has('currencyDecimals')) {
-      this.units = listCapUnits({ limits: this.limits });
       this.drafts = this.limits.map((limit) =>
         limitToCapDraft({
           limit,
@@ -192,22 +199,22 @@ export class TpCapsEditor extends LitElement {
             >
               ${unit === undefined ? html`<option value="" selected></option>` : nothing}
               <option value="fiat" ?selected=${draft.unitKey === 'fiat'}>${this.currency}</option>
-              ${networks.map(
-                ([networkName, options]) =>
-                  html`<optgroup label=${networkName ?? t('caps.otherNetwork')}>
-                    ${options.map(
-                      (option) =>
-                        html`<option value=${option.key} ?selected=${option.key === draft.unitKey}>
-                          ${option.unit.kind === 'token' ? option.unit.symbol : this.currency}
-                          ${
-                            option.unit.kind === 'token' && networkName === undefined
-                              ? `(${t('caps.chain', { chainId: option.unit.chainId })})`
-                              : ''
-                          }
-                        </option>`,
-                    )}
-                  </optgroup>`,
-              )}
+              ${networks.map((options) => {
+                const networkLabel = describeUnitNetwork(options[0], t);
+                return html`<optgroup label=${networkLabel ?? t('caps.otherNetwork')}>
+                  ${options.map(
+                    (option) =>
+                      html`<option value=${option.key} ?selected=${option.key === draft.unitKey}>
+                        ${describeUnit(option, this.currency, t)}
+                        ${
+                          option.unit.kind === 'token' && networkLabel === undefined
+                            ? `(${t('caps.chain', { chainId: option.unit.chainId })})`
+                            : ''
+                        }
+                      </option>`,
+                  )}
+                </optgroup>`;
+              })}
             </select>
           </div>
           <button
@@ -273,8 +280,9 @@ export class TpCapsEditor extends LitElement {
           unit?.unit.kind === 'token'
             ? html`<p class="unit-network" data-testid="${prefix}-network-${number}">
                 ${t('caps.onNetwork', {
-                  token: unit.unit.symbol,
-                  network: unit.networkName ?? t('caps.chain', { chainId: unit.unit.chainId }),
+                  token: describeUnit(unit, this.currency, t),
+                  network:
+                    describeUnitNetwork(unit, t) ?? t('caps.chain', { chainId: unit.unit.chainId }),
                 })}
               </p>`
             : nothing
@@ -339,14 +347,35 @@ export class TpCapsEditor extends LitElement {
   };
 }
 
-/** The token units by network, in the order the wallet lists networks; fiat is left out. */
-function groupByNetwork(units: readonly CapUnitOption[]): [string | undefined, CapUnitOption[]][] {
-  const groups = new Map<string | undefined, CapUnitOption[]>();
+/**
+ * The token units by network (by chain id: a site may name its network like a built-in one), in
+ * the order the wallet lists networks, those on chains it does not know together; fiat left out.
+ */
+function groupByNetwork(units: readonly CapUnitOption[]): [CapUnitOption, ...CapUnitOption[]][] {
+  const groups = new Map<number | 'other', [CapUnitOption, ...CapUnitOption[]]>();
   for (const option of units) {
     if (option.unit.kind === 'fiat') continue;
-    const group = groups.get(option.networkName) ?? [];
-    group.push(option);
-    groups.set(option.networkName, group);
+    const groupKey = option.networkName === undefined ? 'other' : option.unit.chainId;
+    const group = groups.get(groupKey);
+    if (group === undefined) groups.set(groupKey, [option]);
+    else group.push(option);
   }
-  return [...groups];
+  return [...groups.values()];
+}
+
+/** A unit's name: a watched token's symbol is the site's word, so its address goes beside it. */
+function describeUnit(option: CapUnitOption, currency: string, t: Translator): string {
+  const unit = option.unit;
+  if (unit.kind === 'fiat') return currency;
+  return option.isAddedBySite === true && unit.asset !== 'native'
+    ? t('caps.addedToken', { symbol: unit.symbol, address: shortenAddress(unit.asset) })
+    : unit.symbol;
+}
+
+/** A unit's network: a network a site added keeps its chain id beside the name it chose. */
+function describeUnitNetwork(option: CapUnitOption, t: Translator): string | undefined {
+  if (option.networkName === undefined || option.unit.kind === 'fiat') return option.networkName;
+  return option.isNetworkAddedBySite === true
+    ? t('caps.addedNetwork', { name: option.networkName, chainId: option.unit.chainId })
+    : option.networkName;
 }

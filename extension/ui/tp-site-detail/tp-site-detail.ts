@@ -11,6 +11,7 @@ import type {
   SitePolicyJson,
   SiteView,
 } from '../../../shared/protocol/policyMessages.ts';
+import type { WalletNetworkView } from '../../../shared/protocol/walletUiMessages.ts';
 import { formatUnixTime } from '../approval/formatUnixTime.ts';
 import { readOrigin } from '../approval/readOrigin.ts';
 import { checksumAddress } from '../checksumAddress.ts';
@@ -109,6 +110,8 @@ export class TpSiteDetail extends LitElement {
   @state() private isEditingCaps = false;
   @state() private capsState: ActionState = idle;
   @state() private rulesState: ActionState = idle;
+  /** The wallet's networks with their tokens, built-in and added by sites (from `getSite`). */
+  @state() private networks: readonly WalletNetworkView[] = knownNetworks;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('origin') && this.origin !== '') void this.loadSite();
@@ -337,6 +340,7 @@ export class TpSiteDetail extends LitElement {
                   currency=${this.currency}
                   .currencyDecimals=${this.currencyDecimals}
                   .limits=${site.policy.limits}
+                  .networks=${this.networks}
                   testIdPrefix="site-cap"
                   ?isBusy=${this.capsState.phase === 'busy'}
                   .error=${this.capsState.phase === 'error' ? this.capsState.error : undefined}
@@ -385,6 +389,7 @@ export class TpSiteDetail extends LitElement {
         <tp-site-rules
           locale=${this.locale}
           .policy=${site.policy}
+          .networks=${this.networks}
           ?isBusy=${this.rulesState.phase === 'busy'}
           .error=${this.rulesState.phase === 'error' ? this.rulesState.error : undefined}
           statusMessage=${this.rulesState.phase === 'done' ? t(this.rulesState.messageKey) : ''}
@@ -435,9 +440,13 @@ export class TpSiteDetail extends LitElement {
         : html`<span class="badge warning" title=${time(grant.startTime)}
             >${t('siteDetail.grants.starts', { time: date(grant.startTime) })}</span
           >`;
+    const network = this.networks.find((candidate) => candidate.chainId === grant.chainId);
     const chainName =
-      knownNetworks.find((network) => network.chainId === grant.chainId)?.name ??
-      t('siteDetail.grants.chain', { chainId: grant.chainId });
+      network === undefined
+        ? t('siteDetail.grants.chain', { chainId: grant.chainId })
+        : network.isAddedBySite === true
+          ? t('caps.addedNetwork', { name: network.name, chainId: grant.chainId })
+          : network.name;
     const recipient = checksumAddress(grant.recipient);
     const isConfirming = this.revokingGrantId === grant.id;
     const isBusy = isConfirming && this.grantsState.phase === 'busy';
@@ -700,8 +709,9 @@ export class TpSiteDetail extends LitElement {
     const origin = this.origin;
     this.siteState = { phase: 'loading' };
     try {
-      const { site } = await sendWalletRequest('getSite', { origin });
+      const { site, networks } = await sendWalletRequest('getSite', { origin });
       if (origin !== this.origin) return;
+      this.networks = networks;
       this.siteState = { phase: 'ready', site };
       this.resetPresetForm(site);
     } catch (error) {
@@ -802,7 +812,8 @@ export class TpSiteDetail extends LitElement {
     this.grantsState = { phase: 'busy' };
     try {
       await sendWalletRequest('revokeGrant', { origin: this.origin, grantId });
-      const { site } = await sendWalletRequest('getSite', { origin: this.origin });
+      const { site, networks } = await sendWalletRequest('getSite', { origin: this.origin });
+      this.networks = networks;
       this.siteState = { phase: 'ready', site };
       this.revokingGrantId = undefined;
       this.grantsState = { phase: 'done', messageKey: 'siteDetail.grants.revoked' };

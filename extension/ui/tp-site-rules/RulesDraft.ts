@@ -36,6 +36,10 @@ export type RuleAssetOption = {
   /** The wallet's own name for it; a shortened address for one it does not list. */
   readonly symbol: string;
   readonly networkName?: string;
+  /** A token a site asked the wallet to watch (EIP-747): its symbol is the site's word. */
+  readonly isAddedBySite?: boolean;
+  /** On a network a site added (EIP-3085): its name is the site's word. */
+  readonly isNetworkAddedBySite?: boolean;
 };
 
 /** What is wrong with one line of the recipient list (lines count from 1). */

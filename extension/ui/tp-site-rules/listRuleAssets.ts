@@ -1,6 +1,6 @@
 import { knownNetworks } from '../../../shared/chains/networks.ts';
-import type { Network } from '../../../shared/chains/networks.ts';
 import type { SitePolicyJson } from '../../../shared/protocol/policyMessages.ts';
+import type { WalletNetworkView } from '../../../shared/protocol/walletUiMessages.ts';
 import { shortenAddress } from '../shortenAddress.ts';
 import type { RuleAssetOption } from './RulesDraft.ts';
 import { ruleAssetKey } from './ruleAssetKey.ts';
@@ -8,13 +8,15 @@ import { ruleAssetKey } from './ruleAssetKey.ts';
 export type ListRuleAssetsParameters = {
   /** What the site is limited to now: an asset no list has stays choosable (and chosen). */
   readonly allowedAssets?: SitePolicyJson['allowedAssets'];
-  readonly networks?: readonly Network[];
+  /** The wallet's networks (`getSite`): built-in ones and those sites added, with their tokens. */
+  readonly networks?: readonly WalletNetworkView[];
 };
 export type ListRuleAssetsReturnType = readonly RuleAssetOption[];
 
 /**
- * Every asset a site can be limited to: each network's native coin and the tokens the wallet
- * itself lists for it (never a symbol a site suggested), then any asset already allowed.
+ * Every asset a site can be limited to: each network's native coin and its tokens (the wallet's
+ * own list, then those sites asked it to watch, marked as theirs), then any asset already
+ * allowed. An asset is its chain and address, so a watched "USDC" is never the listed one.
  */
 export function listRuleAssets({
   allowedAssets = [],
@@ -28,30 +30,35 @@ export function listRuleAssets({
     options.push(option);
   };
   for (const network of networks) {
+    const onNetwork = {
+      chainId: network.chainId,
+      networkName: network.name,
+      ...(network.isAddedBySite === true ? { isNetworkAddedBySite: true } : {}),
+    };
     add({
       key: ruleAssetKey({ chainId: network.chainId, asset: 'native' }),
-      chainId: network.chainId,
       asset: 'native',
       symbol: network.nativeCurrency.symbol,
-      networkName: network.name,
+      ...onNetwork,
     });
     for (const token of network.tokens)
       add({
         key: ruleAssetKey({ chainId: network.chainId, asset: token.address }),
-        chainId: network.chainId,
         asset: token.address,
         symbol: token.symbol,
-        networkName: network.name,
+        ...onNetwork,
+        ...(token.isAddedBySite === true ? { isAddedBySite: true } : {}),
       });
   }
   for (const { chainId, asset } of allowedAssets) {
-    const networkName = networks.find((network) => network.chainId === chainId)?.name;
+    const network = networks.find((candidate) => candidate.chainId === chainId);
     add({
       key: ruleAssetKey({ chainId, asset }),
       chainId,
       asset,
       symbol: asset === 'native' ? 'native' : shortenAddress(asset),
-      ...(networkName === undefined ? {} : { networkName }),
+      ...(network === undefined ? {} : { networkName: network.name }),
+      ...(network?.isAddedBySite === true ? { isNetworkAddedBySite: true } : {}),
     });
   }
   return options;

@@ -8,9 +8,11 @@ import type {
   EscalationActionName,
   SitePolicyJson,
 } from '../../../shared/protocol/policyMessages.ts';
+import type { WalletNetworkView } from '../../../shared/protocol/walletUiMessages.ts';
 import { describeError } from '../describeError.ts';
 import { emit } from '../emit.ts';
 import { whenExceededLabels } from '../policy/policyLabels.ts';
+import { shortenAddress } from '../shortenAddress.ts';
 import { controlStyles } from '../theme/controls.styles.ts';
 import type {
   RecipientProblem,
@@ -31,7 +33,8 @@ const escalations: readonly EscalationActionName[] = ['confirm', 'step-up', 'blo
 
 /**
  * A site's rules beside its caps: the networks and tokens it may take payment in (any, or only
- * those chosen from the wallet's own lists), the addresses it may pay (any, or an allow-list, one
+ * those chosen from the wallet's networks: built-in ones and those sites added, each with its
+ * tokens; what a site named is shown as such, with the chain id or the address), the addresses it may pay (any, or an allow-list, one
  * address per line, shown in EIP-55), what happens to a payment outside them (ask, ask with the
  * password, refuse), and whether a recipient the site never paid before always asks. Every
  * problem is named beside its field and the first one focused; `tp-rules-submit` fires only for
@@ -51,6 +54,8 @@ export class TpSiteRules extends LitElement {
   @property() locale: Locale = 'en';
   /** The site's policy as stored; setting a new one starts the form again. */
   @property({ attribute: false }) policy: SitePolicyJson | undefined;
+  /** The wallet's networks with their tokens (`getSite`); the built-in list until known. */
+  @property({ attribute: false }) networks: readonly WalletNetworkView[] = knownNetworks;
   @property({ type: Boolean }) isBusy = false;
   @property({ attribute: false }) error: unknown = undefined;
   /** Said after a save, until the user changes something. */
@@ -64,6 +69,11 @@ export class TpSiteRules extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('policy') && this.policy !== undefined) this.reset();
+    else if (changed.has('networks'))
+      this.assets = listRuleAssets({
+        allowedAssets: this.policy?.allowedAssets,
+        networks: this.networks,
+      });
     if (changed.has('statusMessage')) this.isStatusShown = this.statusMessage !== '';
   }
 
@@ -186,8 +196,8 @@ export class TpSiteRules extends LitElement {
   private renderNetworks(draft: RulesDraft, t: Translator) {
     const isInvalid = this.problems.networks !== undefined;
     const chainIds = [
-      ...knownNetworks.map((network) => network.chainId),
-      ...draft.chainIds.filter((chainId) => !knownNetworks.some((n) => n.chainId === chainId)),
+      ...this.networks.map((network) => network.chainId),
+      ...draft.chainIds.filter((chainId) => !this.networks.some((n) => n.chainId === chainId)),
     ];
     return html`<fieldset aria-describedby=${isInvalid ? 'networks-problem' : nothing}>
       <legend>${t('siteRules.networks')}</legend>
@@ -212,7 +222,7 @@ export class TpSiteRules extends LitElement {
               ${chainIds.map((chainId) =>
                 this.renderChoice({
                   testId: `rules-network-${chainId}`,
-                  label: networkName(chainId, t),
+                  label: networkName(chainId, this.networks, t),
                   isChosen: draft.chainIds.includes(chainId),
                   isInvalid,
                   problemId: 'networks-problem',
@@ -261,12 +271,21 @@ export class TpSiteRules extends LitElement {
         draft.tokenMode === 'only'
           ? [...groups].map(
               ([chainId, options]) => html`
-                <p class="network-name" id="token-network-${chainId}">${networkName(chainId, t)}</p>
+                <p class="network-name" id="token-network-${chainId}">
+                  ${networkName(chainId, this.networks, t)}
+                </p>
                 <div class="choices" role="group" aria-labelledby="token-network-${chainId}">
                   ${options.map((option) =>
                     this.renderChoice({
                       testId: `rules-token-${option.key.replace(':', '-')}`,
-                      label: option.symbol,
+                      label:
+                        option.isAddedBySite === true && option.asset !== 'native'
+                          ? t('caps.addedToken', {
+                              symbol: option.symbol,
+                              address: shortenAddress(option.asset),
+                            })
+                          : option.symbol,
+                      ...(option.asset === 'native' ? {} : { title: option.asset }),
                       isChosen: draft.assetKeys.includes(option.key),
                       isInvalid,
                       problemId: 'tokens-problem',
@@ -351,6 +370,7 @@ export class TpSiteRules extends LitElement {
   private renderChoice({
     testId,
     label,
+    title,
     isChosen,
     isInvalid,
     problemId,
@@ -358,12 +378,18 @@ export class TpSiteRules extends LitElement {
   }: {
     testId: string;
     label: string;
+    /** The full address, where the label shortens it. */
+    title?: string;
     isChosen: boolean;
     isInvalid: boolean;
     problemId: string;
     onChange: (isChosen: boolean) => void;
   }) {
-    return html`<label class="choice ${isChosen ? 'is-chosen' : ''}" ?data-invalid=${isInvalid}>
+    return html`<label
+      class="choice ${isChosen ? 'is-chosen' : ''}"
+      ?data-invalid=${isInvalid}
+      title=${title ?? nothing}
+    >
       <input
         type="checkbox"
         data-testid=${testId}
@@ -404,7 +430,7 @@ export class TpSiteRules extends LitElement {
   private reset(): void {
     const policy = this.policy;
     if (policy === undefined) return;
-    this.assets = listRuleAssets({ allowedAssets: policy.allowedAssets });
+    this.assets = listRuleAssets({ allowedAssets: policy.allowedAssets, networks: this.networks });
     this.draft = rulesToDraft(policy);
     this.initial = JSON.stringify(this.draft);
     this.problems = {};
@@ -425,11 +451,17 @@ export class TpSiteRules extends LitElement {
   };
 }
 
-function networkName(chainId: number, t: Translator): string {
-  return (
-    knownNetworks.find((network) => network.chainId === chainId)?.name ??
-    t('caps.chain', { chainId })
-  );
+/** A network a site added keeps its chain id beside its name: the name is the site's word. */
+function networkName(
+  chainId: number,
+  networks: readonly WalletNetworkView[],
+  t: Translator,
+): string {
+  const network = networks.find((candidate) => candidate.chainId === chainId);
+  if (network === undefined) return t('caps.chain', { chainId });
+  return network.isAddedBySite === true
+    ? t('caps.addedNetwork', { name: network.name, chainId })
+    : network.name;
 }
 
 function describeRecipientProblem(problem: RecipientProblem, t: Translator): string {

@@ -5,6 +5,7 @@
  * "Activity" page. Trusted: the controller and stores. Not trusted: every param (from a UI
  * message; the worker has checked it comes from the wallet's own pages).
  */
+import { knownNetworks } from '../../../../shared/chains/networks.ts';
 import { TpError } from '../../../../shared/errors/TpError.ts';
 import type {
   ActivityEntryView,
@@ -21,6 +22,7 @@ import type { SiteFacts } from './buildSiteView.ts';
 import { buildSitesOverview } from './buildSitesOverview.ts';
 import { createAssetNames } from './createAssetNames.ts';
 import { createPriceSettingsUiActions } from './createPriceSettingsUiActions.ts';
+import { listWalletNetworks } from './listWalletNetworks.ts';
 import { readActivityStatus } from './readActivityStatus.ts';
 import { toProviderRpcError } from '../toProviderRpcError.ts';
 
@@ -127,7 +129,10 @@ export function createPolicyUiActions({
   return {
     ...createPriceSettingsUiActions({ controller, networks, now }),
     listSites: () => overview(),
-    getSite: async (params) => ({ site: await site(readOrigin(params.origin)) }),
+    getSite: async (params) => ({
+      site: await site(readOrigin(params.origin)),
+      networks: listWalletNetworks({ networks: await networks.list(), builtins: knownNetworks }),
+    }),
     setSitePreset: async (params) => {
       const origin = readOrigin(params.origin);
       const preset = params.preset;
