@@ -184,7 +184,12 @@ export type WalletUiActions = {
    */
   listActivity: {
     params: { origin?: string; limit?: number; before?: number };
-    result: { entries: ActivityEntryView[]; hasMore: boolean };
+    /** With the wallet's networks, for the entries' explorer links. */
+    result: {
+      entries: ActivityEntryView[];
+      hasMore: boolean;
+      networks: readonly WalletNetworkView[];
+    };
   };
   /** The "Subscriptions" page: every subscription a TP checkout linked to a grant. */
   listSubscriptions: { params: Record<string, never>; result: SubscriptionsOverview };

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { knownNetworks } from '../../../shared/chains/networks.ts';
 import { createTranslator } from '../../../shared/i18n/index.ts';
 import type { Locale, MessageKey, Translator } from '../../../shared/i18n/index.ts';
 import type {
@@ -8,6 +9,7 @@ import type {
   ActivityStatus,
   PolicyActionName,
 } from '../../../shared/protocol/policyMessages.ts';
+import type { WalletNetworkView } from '../../../shared/protocol/walletUiMessages.ts';
 import { describeError } from '../describeError.ts';
 import { emit } from '../emit.ts';
 import { describeDecisionReasons } from '../policy/describeDecisionReasons.ts';
@@ -90,6 +92,8 @@ export class TpActivity extends LitElement {
   @state() private moreState: MoreState = { phase: 'idle' };
   /** The sites the filter offers (from the "Sites" overview). */
   @state() private knownOrigins: readonly string[] = [];
+  /** The wallet's networks (with those sites added), for explorer links. */
+  @state() private networks: readonly WalletNetworkView[] = knownNetworks;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
 
   override connectedCallback(): void {
@@ -224,7 +228,7 @@ export class TpActivity extends LitElement {
     const reasons = describeDecisionReasons(decision, t, this.locale);
     const hash = entry.transactionHashes?.at(-1);
     const explorerUrl =
-      hash === undefined ? undefined : explorerTransactionUrl(entry.chainId, hash);
+      hash === undefined ? undefined : explorerTransactionUrl(entry.chainId, hash, this.networks);
     const isReleased =
       entry.kind === 'transaction' &&
       decision.spends.length > 0 &&
@@ -380,11 +384,12 @@ export class TpActivity extends LitElement {
         ? Math.min(Math.max(current.entries.length, pageSize), 200)
         : pageSize;
     try {
-      const { entries, hasMore } = await sendWalletRequest('listActivity', {
+      const { entries, hasMore, networks } = await sendWalletRequest('listActivity', {
         ...(origin === '' ? {} : { origin }),
         limit,
       });
       if (origin !== this.origin) return;
+      this.networks = networks;
       this.listState = { phase: 'ready', entries, hasMore };
       if (origin === '') this.addKnownOrigins(entries);
     } catch (error) {

@@ -157,3 +157,16 @@ describe('createPolicyUiActions getSite', () => {
     expect(rules).toEqual(expect.arrayContaining(['chain-not-allowed', 'asset-not-allowed']));
   });
 });
+
+describe('createPolicyUiActions listActivity', () => {
+  it('answers the wallet networks with the entries, so a site-added network links its explorer', async () => {
+    const { actions } = await setup();
+    const { entries, networks } = await actions.listActivity({});
+    expect(entries).toEqual([]);
+    const added = networks.find((network) => network.chainId === siteChainId);
+    expect(added).toMatchObject({ name: 'Site Chain', isAddedBySite: true });
+    expect(networks.map((network) => network.chainId)).toEqual(
+      expect.arrayContaining(knownNetworks.map((network) => network.chainId)),
+    );
+  });
+});

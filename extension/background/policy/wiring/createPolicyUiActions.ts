@@ -208,6 +208,7 @@ export function createPolicyUiActions({
             reservationId === undefined ? undefined : reservations.get(reservationId);
           return { ...entry, status: readActivityStatus(record, reservation) };
         }),
+        networks: listWalletNetworks({ networks: await networks.list(), builtins: knownNetworks }),
         hasMore,
       };
     },
