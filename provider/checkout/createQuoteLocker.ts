@@ -94,7 +94,7 @@ export function createQuoteLocker({
         return;
       }
       if (session.status === 'open' && request.now.getTime() >= session.expiresAt.getTime()) {
-        outcomes[index] = expireThenRefuse(request);
+        outcomes[index] = refuseChanged(request);
         return;
       }
       try {
@@ -183,7 +183,10 @@ export function createQuoteLocker({
     return refuseChanged(request);
   }
 
-  /** Its session was open when read, and no longer when written: refused with what it is now. */
+  /**
+   * Its session was open when read, and no longer when written, or is due to expire: refused
+   * with what it is now (an open session past its expiry is expired by the read first).
+   */
   async function refuseChanged(
     request: QuoteLockRequest,
   ): Promise<GroupCommitOutcome<CheckoutQuote>> {
@@ -205,24 +208,6 @@ export function createQuoteLocker({
           message: 'This checkout session changed while quoting: try again.',
         }),
       );
-    } catch (error) {
-      return refused(error);
-    }
-  }
-
-  async function expireThenRefuse(
-    request: QuoteLockRequest,
-  ): Promise<GroupCommitOutcome<CheckoutQuote>> {
-    rememberedTerms.delete(request.sessionId);
-    try {
-      const current = await readCheckoutSession({
-        db,
-        id: request.sessionId,
-        merchantId: request.merchantId,
-        now: request.now,
-      });
-      if (current === undefined) return refused(new CheckoutSessionNotFoundError());
-      return refused(notOpen(current.status));
     } catch (error) {
       return refused(error);
     }
