@@ -39,6 +39,40 @@ type Overview = {
   }[];
 };
 
+type RunOverview = Overview & { lastRun?: unknown };
+
+/** The service worker's console from now on (what it logged is shown when a test fails). */
+async function recordWorkerConsole(wallet: WalletDriver): Promise<string[]> {
+  const lines: string[] = [];
+  (await wallet.serviceWorker()).on('console', (message) => {
+    lines.push(`${message.type()}: ${message.text()}`);
+  });
+  return lines;
+}
+
+/**
+ * Waits for `approval`; if it fails, says what the wallet was doing instead (pending approvals,
+ * each subscription's state and attention, the worker's console), so a timeout can be told
+ * apart from a renewal that was never asked.
+ */
+async function explainMissingApproval<Result>(
+  wallet: WalletDriver,
+  workerLog: readonly string[],
+  approval: Promise<Result>,
+): Promise<Result> {
+  try {
+    return await approval;
+  } catch (error) {
+    const state = await Promise.all([
+      uiAction(wallet, 'listApprovals'),
+      uiAction(wallet, 'listSubscriptions'),
+    ]).catch((reason: unknown) => String(reason));
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\nwallet: ${JSON.stringify(state)}\nworker console:\n${workerLog.join('\n')}`,
+    );
+  }
+}
+
 /** Connects the shop page and grants a monthly USDC allowance linked to `fake`. */
 async function subscribe(
   context: BrowserContext,
@@ -113,6 +147,7 @@ test('a renewal above the grant opens the approval window with the reason; decli
   wallet,
 }) => {
   test.setTimeout(90_000);
+  const workerLog = await recordWorkerConsole(wallet);
   const anchorSeconds = Math.floor(Date.now() / 1000) - 60;
   const fake = await startFakeRenewalProvider({
     anchorSeconds,
@@ -124,8 +159,20 @@ test('a renewal above the grant opens the approval window with the reason; decli
   try {
     await subscribe(context, stack, wallet, fake);
     await moveTo(wallet, fake, offsetTo(monthAfter(anchorSeconds, 1), 60_000));
-    const run = uiAction(wallet, 'runSubscriptions');
-    const approval = await policyApprovalWindow(wallet);
+    const run = uiAction<RunOverview>(wallet, 'runSubscriptions');
+    const approval = await explainMissingApproval(
+      wallet,
+      workerLog,
+      Promise.race([
+        policyApprovalWindow(wallet),
+        // The run waits for the user's answer: ending first means the window will never come.
+        run.then((overview) => {
+          throw new Error(
+            `the renewal run ended without asking: ${JSON.stringify(overview.lastRun)}`,
+          );
+        }),
+      ]),
+    );
     expect((await wallet.readApproval()).kind).toBe('send-transaction');
     const reasons = await readPolicyReasons(approval);
     expect(reasons.join(' ')).toMatch(

@@ -3,7 +3,9 @@
 // the first month; a month later (wallet clock, provider clock and chain time moved together)
 // the wallet pays the renewal by itself, the provider marks it renewed and sends the webhook;
 // cancel from the wallet stops everything and the provider shows `canceled`. Also: the browser
-// closed over a renewal, the renewal is paid when it comes back within the grace period.
+// closed over a renewal, the renewal is paid when it comes back within the grace period; and a
+// free trial (`/subscribe?plan=trial`): nothing paid at sign-up, the first month paid by the
+// wallet itself when the trial ends.
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { checkoutWidget } from './checkout/checkoutWidget.ts';
@@ -20,6 +22,7 @@ import { currentTimeOffsetMs, moveStackTime } from './subscriptions/moveTime.ts'
 import { sendWalletUi } from './subscriptions/sendWalletUi.ts';
 import { startWebhookReceiver } from './subscriptions/startWebhookReceiver.ts';
 import { demoShopRecipient } from '../scripts/demoShop/demoProduct.ts';
+import { demoTrialSubscription } from '../scripts/demoShop/demoTrialSubscriptionPlan.ts';
 import type { Subscription } from '../shared/providerApi/Subscription.ts';
 
 const testMnemonic = 'test test test test test test test test test test test junk';
@@ -244,5 +247,119 @@ test('browser closed over a renewal: the renewal is paid when it comes back, wit
     expect(overview.subscriptions[0]?.payments).toHaveLength(1);
   } finally {
     await reopened?.close();
+  }
+});
+
+test('free trial: nothing is paid at sign-up and the provider shows trialing; when the trial ends the wallet pays the first month itself, the provider turns active and sends the webhook', async ({
+  page,
+  shop,
+  stack,
+  wallet,
+}) => {
+  test.setTimeout(180_000);
+  const webhooks = await startWebhookReceiver();
+  try {
+    await registerWebhook(stack, shop, webhooks.url);
+    // The widget's trial event (not among the one-time checkout events trackCheckout records).
+    await page.addInitScript(() => {
+      const store = window as unknown as { tpSubscribed: unknown[] };
+      store.tpSubscribed = [];
+      document.addEventListener('tp-checkout:subscribed', (event) => {
+        store.tpSubscribed.push((event as CustomEvent).detail);
+      });
+    });
+    const readSubscribed = () =>
+      page.evaluate(() => (window as unknown as { tpSubscribed: unknown[] }).tpSubscribed);
+    const merchantBefore = await readTokenBalance(stack, 'USDC', demoShopRecipient);
+    await page.goto(`${shop.url}/subscribe?plan=trial`);
+    await expect(page.locator('h1')).toHaveText(demoTrialSubscription.name);
+    const widget = checkoutWidget(page);
+    await widget.expectState('options');
+    const terms = widget.element.locator('[part~="subscription"]');
+    await expect(terms).toContainText('7-day free trial');
+    await expect(terms).toContainText('9.99');
+    await expect(terms).toContainText('Nothing is paid today.');
+    await widget.option('USDC').click();
+    await widget.expectState('quoted');
+    // Nothing is paid now: the quote is the first payment's, at today's rate.
+    await expect(widget.element.locator('h2')).toHaveText("First payment, at today's rate");
+    await expect(widget.primaryButton).toHaveText('Start free trial with wallet');
+    await widget.element.screenshot({ path: `${shots}/widget-trial-quoted.png` });
+    await widget.primaryButton.click();
+    await expect.poll(() => readApprovalKind(wallet), { timeout: 15_000 }).toBe('connect');
+    await wallet.approve();
+    await expect
+      .poll(() => readApprovalKind(wallet), { timeout: 15_000 })
+      .toBe('grant-permissions');
+    await wallet.approve();
+    // The trial's start is a signed message (nothing to pay): the wallet asks for it.
+    await expect.poll(() => readApprovalKind(wallet), { timeout: 15_000 }).toBe('sign-message');
+    await wallet.approve();
+    await widget.expectState('trial-started', { timeout: 30_000 });
+    await expect(widget.element.locator('[part~="trial-first-payment"]')).toContainText('USDC');
+    await widget.element.screenshot({ path: `${shots}/widget-trial-started.png` });
+
+    await expect.poll(readSubscribed).toHaveLength(1);
+    const [subscribed] = (await readSubscribed()) as {
+      subscriptionId: string;
+      status: string;
+      trialEnd: string;
+    }[];
+    expect(subscribed).toMatchObject({ status: 'trialing' });
+    const trialing = await shop.merchantApi.getSubscription(subscribed?.subscriptionId ?? '');
+    expect(trialing).toMatchObject({ status: 'trialing', paid_periods: 0 });
+    expect(trialing.trial_end).not.toBeNull();
+    expect(trialing.next_renewal_at).toBe(trialing.trial_end);
+    // Seven days from sign-up, both on the provider's clock (which may run ahead of real time).
+    const trialDays =
+      (Date.parse(trialing.trial_end ?? '') - Date.parse(trialing.created_at)) / 86_400_000;
+    expect(trialDays).toBeGreaterThan(6.99);
+    expect(trialDays).toBeLessThanOrEqual(7);
+    expect(await readTokenBalance(stack, 'USDC', demoShopRecipient)).toBe(merchantBefore);
+    await expect
+      .poll(() =>
+        webhooks.events
+          .filter((event) => (event.data as { id?: string }).id === trialing.id)
+          .map((event) => event.type),
+      )
+      .toEqual(['subscription.created']);
+    // The wallet knows the subscription, and has paid nothing for it.
+    const linked = await sendWalletUi<Overview>(wallet, 'runSubscriptions');
+    expect(linked.subscriptions[0]).toMatchObject({ subscriptionId: trialing.id, payments: [] });
+
+    // A minute after the trial ended: period 0 is due, and paid by the wallet within the grant.
+    await moveToNextRenewal(stack, wallet, trialing);
+    await expect
+      .poll(
+        async () => {
+          const overview = await sendWalletUi<Overview>(wallet, 'runSubscriptions');
+          return overview.subscriptions[0]?.payments.filter((payment) => payment.hash !== null);
+        },
+        { timeout: 30_000, intervals: [1_000] },
+      )
+      .toEqual([expect.objectContaining({ periodIndex: 0 })]);
+    await mineUntil({
+      stack,
+      timeoutMs: 60_000,
+      isDone: async () => (await shop.merchantApi.getSubscription(trialing.id)).paid_periods === 1,
+      describe: async () => JSON.stringify(await shop.merchantApi.getSubscription(trialing.id)),
+    });
+    const active = await shop.merchantApi.getSubscription(trialing.id);
+    expect(active).toMatchObject({ status: 'active', paid_periods: 1 });
+    expect(await readTokenBalance(stack, 'USDC', demoShopRecipient)).toBeGreaterThan(
+      merchantBefore,
+    );
+    await expect
+      .poll(() =>
+        webhooks.events
+          .filter((event) => (event.data as { id?: string }).id === trialing.id)
+          .map((event) => event.type),
+      )
+      .toEqual(['subscription.created', 'subscription.renewed']);
+    // One payment for period 0, however often the wallet looks again.
+    const again = await sendWalletUi<Overview>(wallet, 'runSubscriptions');
+    expect(again.subscriptions[0]?.payments).toHaveLength(1);
+  } finally {
+    await webhooks.stop();
   }
 });

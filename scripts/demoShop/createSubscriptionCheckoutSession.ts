@@ -4,6 +4,7 @@ import type {
 } from '../../shared/providerClient/index.ts';
 import { createProviderClient } from '../../shared/providerClient/index.ts';
 import { demoSubscription } from './demoSubscriptionPlan.ts';
+import type { demoTrialSubscription } from './demoTrialSubscriptionPlan.ts';
 
 export type CreateSubscriptionCheckoutSessionParameters = {
   readonly providerUrl: string;
@@ -11,6 +12,8 @@ export type CreateSubscriptionCheckoutSessionParameters = {
   readonly secretKey: string;
   /** The shop's own id for this sign-up: also the Idempotency-Key. */
   readonly orderId: string;
+  /** Which of the shop's plans: the monthly one (default) or the one with a free trial. */
+  readonly offer?: typeof demoSubscription | typeof demoTrialSubscription;
   readonly fetch?: typeof globalThis.fetch;
 };
 export type CreateSubscriptionCheckoutSessionReturnType = SubscriptionCheckout;
@@ -24,14 +27,13 @@ export async function createSubscriptionCheckoutSession({
   providerUrl,
   secretKey,
   orderId,
+  offer = demoSubscription,
   fetch,
 }: CreateSubscriptionCheckoutSessionParameters): Promise<CreateSubscriptionCheckoutSessionReturnType> {
   const provider = createProviderClient({ baseUrl: providerUrl, secretKey, fetch });
-  const plan = await provider.createPlan(demoSubscription.plan, {
-    idempotencyKey: demoSubscription.planKey,
-  });
+  const plan = await provider.createPlan(offer.plan, { idempotencyKey: offer.planKey });
   return provider.createSubscriptionCheckout(
-    { plan: plan.id, metadata: { signup_id: orderId, product: demoSubscription.id } },
+    { plan: plan.id, metadata: { signup_id: orderId, product: offer.id } },
     { idempotencyKey: orderId },
   );
 }

@@ -1,5 +1,6 @@
 import { demoProduct } from './demoProduct.ts';
 import { demoSubscription } from './demoSubscriptionPlan.ts';
+import { demoTrialSubscription } from './demoTrialSubscriptionPlan.ts';
 
 /** What the widget needs: the session the shop's server created, and how to reach the provider. */
 export type CheckoutEmbed = {
@@ -11,8 +12,11 @@ export type CheckoutEmbed = {
 export type RenderProductPageParameters = {
   /** A string when the shop could not create a session: the page says so instead. */
   readonly checkout: CheckoutEmbed | { readonly problem: string };
-  /** `subscription`: the coffee club page (`/subscribe`), the widget in `mode="subscription"`. */
-  readonly offer?: 'product' | 'subscription';
+  /**
+   * `subscription`: the coffee club page (`/subscribe`), the widget in `mode="subscription"`;
+   * `subscription-trial`: the same with a 7-day free trial (`/subscribe?plan=trial`).
+   */
+  readonly offer?: 'product' | 'subscription' | 'subscription-trial';
 };
 
 /**
@@ -23,8 +27,13 @@ export function renderProductPage({
   checkout,
   offer = 'product',
 }: RenderProductPageParameters): string {
-  const product = offer === 'subscription' ? demoSubscription : demoProduct;
-  const mode = offer === 'subscription' ? ' mode="subscription"' : '';
+  const product =
+    offer === 'subscription'
+      ? demoSubscription
+      : offer === 'subscription-trial'
+        ? demoTrialSubscription
+        : demoProduct;
+  const mode = offer === 'product' ? '' : ' mode="subscription"';
   const widget =
     'problem' in checkout
       ? `<p class="problem" role="alert">${escapeHtml(checkout.problem)}</p>`

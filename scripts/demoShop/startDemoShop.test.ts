@@ -83,6 +83,27 @@ describe('startDemoShop', () => {
     expect(session.metadata?.order_id).toMatch(/^order-[0-9a-f-]{36}$/);
   });
 
+  it('sells the monthly plan at /subscribe and the same with a 7-day free trial at /subscribe?plan=trial', async () => {
+    const client = provider.client({ secretKey: provider.merchant.secretKey });
+    const planOf = async (path: string) => {
+      const response = await fetch(`${shop.url}${path}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('mode="subscription"');
+      const sessionId = /<tp-checkout session="(cs_[A-Za-z0-9_]+)"/.exec(html)?.[1] ?? '';
+      return { html, plan: (await client.getSubscriptionCheckout(sessionId)).plan };
+    };
+    const monthly = await planOf('/subscribe');
+    expect(monthly.plan).toMatchObject({ trial_days: 0, amount_minor: '999' });
+    const trial = await planOf('/subscribe?plan=trial');
+    expect(trial.plan).toMatchObject({ trial_days: 7, amount_minor: '999', interval: 'month' });
+    expect(trial.plan.id).not.toBe(monthly.plan.id);
+    expect(trial.html).toContain('7 days free, then €9.99 / month');
+    // Every visit gets its own session, of the same plan.
+    expect((await planOf('/subscribe?plan=trial')).plan.id).toBe(trial.plan.id);
+    expect((await fetch(`${shop.url}/subscribe?plan=yearly`)).status).toBe(404);
+  });
+
   it('creates a new session for every visit', async () => {
     const sessionOf = async () =>
       /session="(cs_[A-Za-z0-9_]+)"/.exec(await (await fetch(`${shop.url}/`)).text())?.[1];

@@ -8,6 +8,8 @@ import { createProviderClient } from '../../shared/providerClient/index.ts';
 import { ProviderApiError } from '../../shared/providerClient/index.ts';
 import { createCheckoutSession } from './createCheckoutSession.ts';
 import { createSubscriptionCheckoutSession } from './createSubscriptionCheckoutSession.ts';
+import { demoSubscription } from './demoSubscriptionPlan.ts';
+import { demoTrialSubscription } from './demoTrialSubscriptionPlan.ts';
 import { renderProductPage } from './renderProductPage.ts';
 import type { CheckoutEmbed } from './renderProductPage.ts';
 
@@ -75,7 +77,7 @@ export async function startDemoShop({
 
   /** A new session for the demo product, or what to tell the shopper instead (and the status). */
   const startCheckout = async (
-    offer: 'product' | 'subscription' = 'product',
+    offer: 'product' | 'subscription' | 'subscription-trial' = 'product',
   ): Promise<CheckoutEmbed | { readonly problem: string; readonly status: number }> => {
     const merchant = await readMerchant().catch(() => undefined);
     if (merchant === undefined) {
@@ -92,9 +94,14 @@ export async function startDemoShop({
         orderId: `order-${randomUUID()}`,
       };
       const sessionId =
-        offer === 'subscription'
-          ? (await createSubscriptionCheckoutSession(request)).session_id
-          : (await createCheckoutSession(request)).id;
+        offer === 'product'
+          ? (await createCheckoutSession(request)).id
+          : (
+              await createSubscriptionCheckoutSession({
+                ...request,
+                offer: offer === 'subscription-trial' ? demoTrialSubscription : demoSubscription,
+              })
+            ).session_id;
       return {
         sessionId,
         publishableKey: merchant.publishableKey,
@@ -127,12 +134,19 @@ export async function startDemoShop({
       return;
     }
     if (path === '/subscribe' && (method === 'GET' || method === 'HEAD')) {
-      const checkout = await startCheckout('subscription');
+      // `?plan=trial`: the same club with a free week; no plan: the monthly one.
+      const plan = new URL(request.url ?? '/', 'http://shop').searchParams.get('plan');
+      if (plan !== null && plan !== 'trial') {
+        send(response, 404, '.html', 'No such plan: try /subscribe or /subscribe?plan=trial.');
+        return;
+      }
+      const offer = plan === 'trial' ? 'subscription-trial' : 'subscription';
+      const checkout = await startCheckout(offer);
       send(
         response,
         'problem' in checkout ? checkout.status : 200,
         '.html',
-        renderProductPage({ checkout, offer: 'subscription' }),
+        renderProductPage({ checkout, offer }),
       );
       return;
     }

@@ -24,6 +24,8 @@ export type SubscriptionView = {
   }): TemplateResult;
   /** The main button's label where a plan with a free trial would otherwise say "Pay". */
   trialButtonLabel(): string;
+  /** The locked quote's heading in a free trial: the first payment, not one made now. */
+  trialQuotedHeading(): string;
   /** The live region's sentence for the free trial's states. */
   trialHeadline(state: 'starting-trial' | 'trial-started'): string;
   /** The card's body while the trial starts, and once it has. */
@@ -84,6 +86,9 @@ export function createSubscriptionView({
     styles,
     trialButtonLabel() {
       return t('trial.button');
+    },
+    trialQuotedHeading() {
+      return t('trial.quotedHeading');
     },
     trialHeadline(state) {
       return t(state === 'trial-started' ? 'trial.started' : 'trial.starting');

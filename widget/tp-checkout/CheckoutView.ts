@@ -33,6 +33,8 @@ export type CheckoutView = {
   readonly onramp: OnrampView | null;
   /** The main button of `quoted` when it does not pay (a free trial); absent: "Pay with wallet". */
   readonly payLabel?: string;
+  /** The heading of `quoted` when nothing is paid now (a free trial); absent: "Pay exactly". */
+  readonly quotedHeading?: string;
 };
 
 /** The on-ramp's views (widget/onramp/, a lazy chunk: most shoppers never need it). */

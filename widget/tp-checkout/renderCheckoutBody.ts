@@ -107,7 +107,7 @@ function renderQuoted(view: CheckoutView): TemplateResult {
   const seconds = Math.max(0, Math.ceil(remaining / 1000));
   // The countdown sits inside the sentence wherever the language puts {time}.
   const [before = '', after = ''] = t('quoted.expiresIn').split('{time}');
-  return html`${heading(t('quoted.heading'))}
+  return html`${heading(view.quotedHeading ?? t('quoted.heading'))}
     <div part="quote">
       <p class="amount">${quoteAmount(view, quote, amountDue)}</p>
       <p class="muted">${t('quoted.onNetwork', { network: networkName(quote.chain_id) })}</p>

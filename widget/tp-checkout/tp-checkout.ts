@@ -800,7 +800,10 @@ export class TpCheckout extends LitElement {
       // Only in the language of the card: never English views inside a German card.
       onramp: this.onrampView?.locale === this.locale ? this.onrampView.view : null,
       ...(this.flow.context.trialDays > 0 && this.subscriptionPart?.locale === this.locale
-        ? { payLabel: this.subscriptionPart.part.view.trialButtonLabel() }
+        ? {
+            payLabel: this.subscriptionPart.part.view.trialButtonLabel(),
+            quotedHeading: this.subscriptionPart.part.view.trialQuotedHeading(),
+          }
         : {}),
     };
     const trial = name === 'starting-trial' || name === 'trial-started' ? name : null;
