@@ -26,6 +26,11 @@ module.exports = {
         accountsBalance: '10000000000000000000000',
       },
       mining: { auto: true },
+      // A block mined in the same second as the one before keeps its time, as on a real chain,
+      // instead of running one second ahead per block: after a burst of payments the chain's
+      // clock would otherwise be minutes ahead of the provider's, and payments made in time
+      // would look late against their quotes' expiry.
+      allowBlocksWithSameTimestamp: true,
     },
   },
 };

@@ -50,6 +50,25 @@ describe('startDevChain', () => {
     expect(formatEther(balance)).toBe('10000');
   });
 
+  it("keeps the chain's clock with the real one through a burst of blocks (no second per block)", async () => {
+    const client = createPublicClient({ chain: hardhat, transport: http(chain.rpcUrl) });
+    const wallet = createWalletClient({ chain: hardhat, transport: http(chain.rpcUrl) });
+    const [from] = await wallet.getAddresses();
+    if (from === undefined) throw new Error('no dev account');
+    // Automine: one block per transaction, 40 of them within a second or two.
+    for (let index = 0; index < 40; index += 1) {
+      await wallet.sendTransaction({
+        account: from,
+        to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+        value: 1n,
+      });
+    }
+    const latest = await client.getBlock();
+    const aheadSeconds = Number(latest.timestamp) - Math.floor(Date.now() / 1000);
+    // Before allowBlocksWithSameTimestamp this was about 38 s ahead.
+    expect(aheadSeconds).toBeLessThanOrEqual(2);
+  });
+
   it('refuses a second start on the same port with stack/port-in-use', async () => {
     await expect(startDevChain({ port: chain.port })).rejects.toMatchObject({
       code: 'stack/port-in-use',
