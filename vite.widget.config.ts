@@ -14,7 +14,9 @@ export default defineConfig({
     outDir: 'dist/widget',
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // Maps are written beside the files (for error reports and whoever debugs the widget) but not
+    // named in them: every shopper would otherwise download a `sourceMappingURL` line per file.
+    sourcemap: 'hidden',
     lib: {
       entry: 'widget/checkout.ts',
       formats: ['es'],
