@@ -5,7 +5,8 @@
 // closed over two periods, only the period due now is paid on return, once.
 import { numberToHex, parseUnits } from 'viem';
 import type { BrowserContext } from '@playwright/test';
-import { expect, launchWalletContext, test } from './fixtures.ts';
+// The policy specs' `test`: the shared fixtures plus E2E_EXTENSION_DIR (a helper's own build).
+import { expect, launchWalletContext, test } from './policy/policyTest.ts';
 import type { StackInfo, WalletDriver } from './fixtures.ts';
 import {
   account0,
@@ -174,6 +175,19 @@ test('a renewal above the grant opens the approval window with the reason; decli
       ]),
     );
     expect((await wallet.readApproval()).kind).toBe('send-transaction');
+    // The window names the renewal (from the wallet's scheduler, not from the page).
+    const due = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(
+      monthAfter(anchorSeconds, 1),
+    );
+    await expect(approval.getByTestId('approval-renewal-title')).toHaveText(
+      `Subscription renewal · ${new URL(stack.shopUrl).hostname} · period 1 (due ${due})`,
+    );
+    await expect(approval.getByTestId('approval-renewal-plan')).toHaveText(
+      /^Fake Club, monthly · €9\.99\sper month$/,
+    );
+    await expect(approval.getByTestId('approval-kind').locator('.kind')).toHaveText(
+      'Subscription renewal',
+    );
     const reasons = await readPolicyReasons(approval);
     expect(reasons.join(' ')).toMatch(
       /payment of 12\.5\sUSDC does not fit the 11\sUSDC you allowed/,

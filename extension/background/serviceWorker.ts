@@ -264,13 +264,14 @@ const subscriptionScheduler = createSubscriptionScheduler({
   findGrant,
   providerFor: (link) =>
     createProviderClient({ baseUrl: link.providerUrl, publishableKey: link.publishableKey }),
-  pay: async ({ origin, from, chainId, to, data, expectation }) => {
+  pay: async ({ origin, from, chainId, to, data, expectation, renewal }) => {
     const hash = await dapp.handle(
       {
         method: 'eth_sendTransaction',
         params: [{ from, to, data, chainId: numberToHex(chainId) }],
       },
       origin,
+      { renewal },
     );
     return { hash: hash as Hex, approval: expectation === 'within-grant' ? 'auto' : 'confirmed' };
   },

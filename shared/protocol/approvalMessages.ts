@@ -7,6 +7,7 @@
 import type { ActionView, TypedDataView } from './ActionView.ts';
 import type { AssetReferenceView, DecisionView } from './policyMessages.ts';
 import type { AccountView } from './walletUiMessages.ts';
+import type { BillingIntervalUnit } from '../subscriptions/BillingInterval.ts';
 
 /**
  * Why a spending request is in the window: the policy's decision with its reasons and the caps
@@ -44,6 +45,24 @@ export type GrantRequestView = {
   readonly justification?: string;
 };
 
+/**
+ * A renewal the wallet's own subscription scheduler is paying, so the window can name it. Only
+ * the scheduler sets it (beside the request, as DappRequestHandler's trusted context): nothing a
+ * page sends can make a transaction look like a renewal.
+ */
+export type SubscriptionRenewalView = {
+  /** The plan's name as the provider gave it, once known. */
+  readonly planName?: string;
+  /** Periods since the billing anchor (period 0 is paid at checkout). */
+  readonly periodIndex: number;
+  /** ISO 8601: the start of the period, when the renewal fell due. */
+  readonly dueAt: string;
+  /** The plan's price as the provider last reported it (ISO 4217 minor units). */
+  readonly price?: { readonly amountMinor: string; readonly currency: string };
+  readonly interval: BillingIntervalUnit;
+  readonly intervalCount: number;
+};
+
 export type ApprovalDetails =
   | { readonly kind: 'unlock' }
   | { readonly kind: 'connect'; readonly accounts: readonly AccountView[] }
@@ -66,6 +85,8 @@ export type ApprovalDetails =
       readonly maxFee: string;
       readonly nativeSymbol: string;
       readonly policy?: PolicyPromptView;
+      /** Set by the wallet's scheduler only, never from the page's request. */
+      readonly renewal?: SubscriptionRenewalView;
     }
   | {
       readonly kind: 'sign-message';

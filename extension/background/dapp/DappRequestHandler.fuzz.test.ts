@@ -1101,3 +1101,65 @@ describe('DappRequestHandler fuzz harness', () => {
     expect(harness.window.isOpen).toBe(false);
   });
 });
+
+describe('a page cannot make a transaction look like a subscription renewal', () => {
+  const renewal = {
+    planName: 'Fake Club, monthly',
+    periodIndex: 3,
+    dueAt: '2027-01-07T12:00:00.000Z',
+    price: { amountMinor: '999', currency: 'EUR' },
+    interval: 'month',
+    intervalCount: 1,
+  } as const;
+  const claim = fc.oneof(fc.constant(renewal), fc.anything({ maxDepth: 2 }));
+  const key = fc.constantFrom('renewal', 'context', 'subscriptionRenewal', 'tpPay:renewal');
+  /** The claim in the transaction, as an extra parameter, or beside method and params. */
+  const claimingRequest = fc.oneof(
+    fc.tuple(key, claim).map(([name, value]) => ({
+      method: 'eth_sendTransaction',
+      params: [{ ...validTransaction, [name]: value }],
+    })),
+    claim.map((value) => ({ method: 'eth_sendTransaction', params: [validTransaction, value] })),
+    fc.tuple(key, claim).map(([name, value]) => ({
+      method: 'eth_sendTransaction',
+      params: [validTransaction],
+      [name]: value,
+    })),
+  );
+
+  it('never shows a page request as a renewal, wherever the page puts the claim', async () => {
+    let shown = 0;
+    await fc.assert(
+      fc.asyncProperty(claimingRequest, async (request) => {
+        const harness = await createHarness(wallet, { isConnected: true, approver: 'approve' });
+        const reply = await send(harness, request);
+        expectWellFormedReply(harness, reply);
+        shown += harness.asked.length;
+        for (const asked of harness.asked) expect(asked.details).not.toHaveProperty('renewal');
+      }),
+      { numRuns: 150 },
+    );
+    // Not vacuous: most of these requests reach the window.
+    expect(shown).toBeGreaterThan(50);
+  });
+
+  it('shows the renewal the wallet passes beside the request (the property above can fail)', async () => {
+    const harness = await createHarness(wallet, { isConnected: true, approver: 'approve' });
+    await harness.handle(
+      { method: 'eth_sendTransaction', params: [validTransaction] },
+      site.origin,
+      { renewal },
+    );
+    expect(harness.asked.map((asked) => asked.details)).toEqual([
+      expect.objectContaining({ kind: 'send-transaction', renewal }),
+    ]);
+    // A page's request with the same claim in its transaction is asked as a plain transaction.
+    const reply = await send(harness, {
+      method: 'eth_sendTransaction',
+      params: [{ ...validTransaction, renewal }],
+    });
+    expect(reply.ok, summarize(reply)).toBe(true);
+    expect(harness.asked[1]?.details).toMatchObject({ kind: 'send-transaction' });
+    expect(harness.asked[1]?.details).not.toHaveProperty('renewal');
+  });
+});

@@ -9,7 +9,10 @@
 import { hexToString, keccak256, numberToHex } from 'viem';
 import type { Address, Hex } from 'viem';
 import { ProviderRpcError } from '../../../shared/errors/ProviderRpcError.ts';
-import type { ApprovalDetails } from '../../../shared/protocol/approvalMessages.ts';
+import type {
+  ApprovalDetails,
+  SubscriptionRenewalView,
+} from '../../../shared/protocol/approvalMessages.ts';
 import type { RpcRequest } from '../../../shared/protocol/walletMessages.ts';
 import type { AccountView } from '../../../shared/protocol/walletUiMessages.ts';
 import type { ApprovalQueue } from '../approvals/ApprovalQueue.ts';
@@ -66,6 +69,15 @@ export type ChainAccess = {
   releaseNonce(address: Address, nonce: number): void;
   sendRawTransaction(serialized: Hex): Promise<Hex>;
   verifyChainId(rpcUrl: string, expectedChainId: number): Promise<void>;
+};
+
+/**
+ * What the wallet itself knows about a request it sends on a site's behalf (the subscription
+ * scheduler's renewals). Only wallet code passes it, as `handle`'s third argument; the page path
+ * (handleWorkerMessage) passes two, so no site can set it.
+ */
+export type WalletRequestContext = {
+  readonly renewal?: SubscriptionRenewalView;
 };
 
 export type SiteEvents = {
@@ -145,7 +157,11 @@ export class DappRequestHandler {
     this.#deps = deps;
   }
 
-  async handle(request: RpcRequest, origin: string): Promise<unknown> {
+  async handle(
+    request: RpcRequest,
+    origin: string,
+    context: WalletRequestContext = {},
+  ): Promise<unknown> {
     const { method } = request;
     const params = request.params ?? [];
     switch (method) {
@@ -189,7 +205,7 @@ export class DappRequestHandler {
       case 'wallet_addEthereumChain':
         return this.#addChain(origin, params);
       case 'eth_sendTransaction':
-        return this.#sendTransaction(origin, params);
+        return this.#sendTransaction(origin, params, context.renewal);
       case 'personal_sign':
         return this.#personalSign(origin, params);
       case 'eth_signTypedData_v4':
@@ -414,7 +430,11 @@ export class DappRequestHandler {
     return null;
   }
 
-  async #sendTransaction(origin: string, params: unknown): Promise<Hex> {
+  async #sendTransaction(
+    origin: string,
+    params: unknown,
+    renewal?: SubscriptionRenewalView,
+  ): Promise<Hex> {
     const [raw] = readParamsArray(params, 1, 'eth_sendTransaction');
     if (typeof raw !== 'object' || raw === null)
       throw invalidParam('params[0]', 'Expected a transaction object.');
@@ -488,6 +508,7 @@ export class DappRequestHandler {
       },
       maxFee: (gas * maxFeePerGas).toString(),
       nativeSymbol: network.nativeSymbol,
+      ...(renewal === undefined ? {} : { renewal }),
     } as const;
     const policy = this.#deps.policy;
     let authorization: SpendingAuthorization | undefined;

@@ -175,6 +175,15 @@ describe('createSubscriptionScheduler', () => {
     await linkIt(scheduler);
     expect((await scheduler.run())[0]).toMatchObject({ outcome: 'ask' });
     expect(payments[0]?.expectation).toBe('above-grant');
+    // The window names the renewal from what the wallet knows, not from the page.
+    expect(payments[0]?.renewal).toEqual({
+      planName: 'Pro, monthly',
+      periodIndex: 1,
+      dueAt: new Date(periodOneStart).toISOString(),
+      price: { amountMinor: '999', currency: 'EUR' },
+      interval: 'month',
+      intervalCount: 1,
+    });
     expect((await store.get(grant.id))?.payments[0]?.approval).toBe('auto');
   });
 

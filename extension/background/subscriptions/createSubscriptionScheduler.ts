@@ -7,6 +7,7 @@ import type {
   SubscriptionInvoice,
 } from '../../../shared/providerApi/Subscription.ts';
 import { ProviderRpcError } from '../../../shared/errors/ProviderRpcError.ts';
+import type { SubscriptionRenewalView } from '../../../shared/protocol/approvalMessages.ts';
 import { ProviderApiError } from '../../../shared/providerClient/errors.ts';
 import { verifyQuoteSignature } from '../../../shared/quotes/verifyQuoteSignature.ts';
 import type { Grant } from '../policy/Policy.ts';
@@ -34,6 +35,8 @@ export type RenewalPayment = {
   readonly data: Hex;
   /** Why the scheduler pays: the window shows it when the policy asks the user. */
   readonly expectation: 'within-grant' | 'above-grant';
+  /** What the approval window says about this renewal (wallet-made, never from a page). */
+  readonly renewal: SubscriptionRenewalView;
 };
 
 export type CreateSubscriptionSchedulerParameters = {
@@ -230,6 +233,17 @@ export function createSubscriptionScheduler({
         to: quote.token_address as Address,
         data: `${transfer}${quote.reference}`,
         expectation: plan.action === 'pay' ? 'within-grant' : 'above-grant',
+        renewal: {
+          ...(link.merchantName === null ? {} : { planName: link.merchantName }),
+          periodIndex: plan.periodIndex,
+          // planRenewal checked it against the wallet's own calendar.
+          dueAt: plan.invoice.period_start,
+          ...(link.amountMinor === null || link.currency === null
+            ? {}
+            : { price: { amountMinor: link.amountMinor, currency: link.currency } }),
+          interval: link.interval,
+          intervalCount: link.intervalCount,
+        },
       });
     } catch (error) {
       // The node could not be reached after signing: the transaction may have gone out. The

@@ -271,6 +271,21 @@ export const approvalRequestStyles = css`
     border: 1px solid var(--tp-color-border);
     background: var(--tp-color-surface-raised);
   }
+  .renewal {
+    margin: 12px 0 0;
+    padding: 8px 12px;
+    border-radius: var(--tp-radius);
+    border: 1px solid var(--tp-color-border);
+    border-left: 4px solid var(--tp-color-accent);
+    background: var(--tp-color-surface-raised);
+  }
+  .renewal p {
+    margin: 0;
+  }
+  .renewal-title {
+    font-weight: 600;
+    font-size: 14px;
+  }
   .policy.step-up {
     border-color: var(--tp-color-warning);
     background: var(--tp-color-warning-surface);

@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/protocol/approvalMessages.ts';
 import { describeGrantRequest } from '../approval/describeGrantRequest.ts';
 import { describePolicyPrompt } from '../approval/describePolicyPrompt.ts';
+import { describeRenewal } from '../approval/describeRenewal.ts';
 import { formatUnitAmount } from '../policy/formatUnitAmount.ts';
 import type { WalletStatus } from '../../../shared/protocol/walletUiMessages.ts';
 import { accountColor } from '../accountColor.ts';
@@ -147,7 +148,13 @@ export class TpApprovalRequest extends LitElement {
           data-kind=${details.kind}
           aria-labelledby="approval-summary"
         >
-          <p class="kind">${t(kindLabels[details.kind])}</p>
+          <p class="kind">
+            ${t(
+              details.kind === 'send-transaction' && details.renewal !== undefined
+                ? 'approval.kind.subscriptionRenewal'
+                : kindLabels[details.kind],
+            )}
+          </p>
           <h2 id="approval-summary" class="summary" data-testid="approval-summary">
             ${describeApproval(details, { t, locale: this.locale })}
           </h2>
@@ -199,7 +206,8 @@ export class TpApprovalRequest extends LitElement {
       case 'connect':
         return this.renderConnect(details, t);
       case 'send-transaction':
-        return html`${this.renderPolicy(details.policy, t)} ${this.renderTransaction(details, t)}`;
+        return html`${this.renderRenewal(details, t)} ${this.renderPolicy(details.policy, t)}
+        ${this.renderTransaction(details, t)}`;
       case 'grant-permissions':
         return this.renderGrants(details, t);
       case 'sign-message':
@@ -411,6 +419,25 @@ ${details.text ?? details.hex}</pre>
           : nothing
       }
       ${this.renderRaw(html`<pre>${details.json}</pre>`, t)}`;
+  }
+
+  /** A renewal the wallet's scheduler pays: which subscription, which period, due when. */
+  private renderRenewal(
+    details: Extract<ApprovalDetails, { kind: 'send-transaction' }>,
+    t: Translator,
+  ) {
+    const { renewal } = details;
+    const request = this.request;
+    if (renewal === undefined || request === undefined) return nothing;
+    const { title, plan } = describeRenewal(renewal, {
+      t,
+      locale: this.locale,
+      origin: request.origin,
+    });
+    return html`<section class="renewal" data-testid="approval-renewal">
+      <p class="renewal-title" data-testid="approval-renewal-title">${title}</p>
+      ${plan === undefined ? nothing : html`<p class="hint" data-testid="approval-renewal-plan">${plan}</p>`}
+    </section>`;
   }
 
   /** The policy's reasons, the caps left, the lowered approval and the step-up password. */
