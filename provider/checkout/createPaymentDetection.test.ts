@@ -277,8 +277,10 @@ describe.each(testDatabases())('payment detection on a dev chain, $name', ({ ope
         status: 'confirmed',
       }),
     ]);
-    // From here on the chain runs that much ahead: the provider's clock follows it.
+    // From here on the chain runs that much ahead: the provider's clock follows it, and its
+    // rates are read again at the new time (they would be over 600 s old).
     stack.provider.clock.advance(seconds * 1000);
+    await stack.provider.app.rates.refresh();
   });
 
   test('an open session past its expiry → expired (sweeper); paid afterwards → paid_late', async () => {
@@ -289,6 +291,15 @@ describe.each(testDatabases())('payment detection on a dev chain, $name', ({ ope
     const expired = await stack.waitForEvent(session.id, 'checkout.session.expired');
     expect(expired.data).toMatchObject({ status: 'expired', payments: [], amount_paid: null });
 
+    // The chain's clock passes the expiry too (a block is dated by the chain, not the provider).
+    const latest = await createPublicClient({ transport: http(chain.rpcUrl) }).getBlock();
+    const seconds =
+      Math.ceil((Date.parse(session.expires_at) - Number(latest.timestamp) * 1000) / 1000) + 1;
+    await createTestClient({
+      chain: hardhat,
+      mode: 'hardhat',
+      transport: http(chain.rpcUrl),
+    }).increaseTime({ seconds: Math.max(seconds, 1) });
     await chain.payToken('USDC', { reference: quote.reference, amount: BigInt(quote.amount) });
     await stack.waitForEvent(session.id, 'checkout.session.paid_late');
     expect(stack.eventTypesOf(session.id)).toEqual([
