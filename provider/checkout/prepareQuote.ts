@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { CheckoutQuote } from '../../shared/providerApi/CheckoutQuote.ts';
 import { findChainAsset } from '../../shared/chains/findChainAsset.ts';
 import { fiatCurrency } from '../../shared/money/fiatCurrency.ts';
@@ -10,6 +9,7 @@ import type { SigningKey } from '../signing/loadSigningKey.ts';
 import { signQuote } from '../signing/signQuote.ts';
 import type { CheckoutSessionRecord } from './CheckoutSessionRecord.ts';
 import { createResourceId } from '../ids/createResourceId.ts';
+import { takeRandomHex } from '../ids/takeRandomHex.ts';
 import { priceInAsset } from './priceInAsset.ts';
 
 /** What a quote needs of its session. */
@@ -138,7 +138,7 @@ export function prepareQuote({
     decimals: asset.decimals,
     recipient,
     amount: amount.toString(),
-    reference: randomBytes(referenceBytes).toString('hex'),
+    reference: takeRandomHex(referenceBytes),
     amount_minor: session.amountMinor.toString(),
     currency: session.currency,
     expires_at: expiresAt.toISOString(),

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { takeRandomHex } from './takeRandomHex.ts';
 
 export type CreateResourceIdReturnType = string;
 
@@ -13,5 +13,5 @@ export type CreateResourceIdReturnType = string;
 export function createResourceId(
   prefix: 'cs' | 'qt' | 'py' | 'we' | 'evt' | 'orq' | 'oro' | 'plan' | 'sub' | 'inv',
 ): CreateResourceIdReturnType {
-  return `${prefix}_${randomBytes(16).toString('hex')}`;
+  return `${prefix}_${takeRandomHex(16)}`;
 }
