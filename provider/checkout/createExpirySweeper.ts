@@ -1,4 +1,5 @@
 import type { Database } from '../db/Database.ts';
+import { createRepeatingRun } from '../scheduling/createRepeatingRun.ts';
 import { InvalidCheckoutOptionsError } from './errors.ts';
 import { expireDueSessions } from './expireDueSessions.ts';
 
@@ -46,10 +47,6 @@ export function createExpirySweeper({
     }
   }
 
-  let isRunning = false;
-  let timer: NodeJS.Timeout | undefined;
-  let sweep: Promise<unknown> | undefined;
-
   async function runOnce(): Promise<number> {
     let total = 0;
     for (;;) {
@@ -59,30 +56,6 @@ export function createExpirySweeper({
     }
   }
 
-  function schedule(delayMs: number): void {
-    timer = setTimeout(() => {
-      timer = undefined;
-      const current = runOnce().catch(onError);
-      sweep = current;
-      void current.then(() => {
-        sweep = undefined;
-        if (isRunning) schedule(intervalMs);
-      });
-    }, delayMs);
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (isRunning) return;
-      isRunning = true;
-      schedule(0);
-    },
-    async stop() {
-      isRunning = false;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      await sweep;
-    },
-  };
+  const loop = createRepeatingRun({ run: runOnce, intervalMs, firstDelayMs: 0, onError });
+  return { runOnce, start: loop.start, stop: loop.stop };
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../db/Database.ts';
+import { createRepeatingRun } from '../scheduling/createRepeatingRun.ts';
 import { InvalidOnrampConfigError } from './errors.ts';
 import { expireOnrampOrders } from './expireOnrampOrders.ts';
 import type { OnrampAdapter } from './OnrampAdapter.ts';
@@ -49,10 +50,6 @@ export function createOnrampExpirySweeper({
     }
   }
 
-  let isRunning = false;
-  let timer: NodeJS.Timeout | undefined;
-  let sweep: Promise<unknown> | undefined;
-
   async function runOnce(): Promise<number> {
     let total = 0;
     for (;;) {
@@ -68,30 +65,6 @@ export function createOnrampExpirySweeper({
     }
   }
 
-  function schedule(delayMs: number): void {
-    timer = setTimeout(() => {
-      timer = undefined;
-      const current = runOnce().catch(onError);
-      sweep = current;
-      void current.then(() => {
-        sweep = undefined;
-        if (isRunning) schedule(intervalMs);
-      });
-    }, delayMs);
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (isRunning) return;
-      isRunning = true;
-      schedule(0);
-    },
-    async stop() {
-      isRunning = false;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      await sweep;
-    },
-  };
+  const loop = createRepeatingRun({ run: runOnce, intervalMs, firstDelayMs: 0, onError });
+  return { runOnce, start: loop.start, stop: loop.stop };
 }

@@ -1,5 +1,7 @@
 import type { Database } from '../db/Database.ts';
 import type { RateBook } from '../rateBook/createRateBook.ts';
+import { createRepeatingRun } from '../scheduling/createRepeatingRun.ts';
+import type { RepeatingRun } from '../scheduling/createRepeatingRun.ts';
 import type { SigningKeyCache } from '../signing/createSigningKeyCache.ts';
 import { InvalidSweeperOptionsError } from './errors.ts';
 import { sweepSubscriptions } from './sweepSubscriptions.ts';
@@ -38,9 +40,7 @@ export function createSubscriptionSweeper({
   quoteTtlSeconds,
   onError = () => {},
 }: CreateSubscriptionSweeperParameters): CreateSubscriptionSweeperReturnType {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  let isStarted = false;
+  let loop: RepeatingRun | undefined;
 
   async function runOnce(): Promise<SweepSubscriptionsReturnType> {
     return sweepSubscriptions({
@@ -52,18 +52,6 @@ export function createSubscriptionSweeper({
     });
   }
 
-  function schedule(intervalMs: number): void {
-    timer = setTimeout(() => {
-      timer = undefined;
-      const run = runOnce().catch(onError);
-      running = run;
-      void run.then(() => {
-        running = undefined;
-        if (isStarted) schedule(intervalMs);
-      });
-    }, intervalMs);
-  }
-
   return {
     runOnce,
     start({ intervalMs }) {
@@ -73,15 +61,14 @@ export function createSubscriptionSweeper({
           expected: 'a whole number of milliseconds, at least 100',
         });
       }
-      if (isStarted) return;
-      isStarted = true;
-      schedule(intervalMs);
+      if (loop !== undefined) return;
+      loop = createRepeatingRun({ run: runOnce, intervalMs, onError });
+      loop.start();
     },
     async stop() {
-      isStarted = false;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-      await running;
+      const stopping = loop;
+      loop = undefined;
+      await stopping?.stop();
     },
   };
 }
