@@ -1,5 +1,4 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   CreateOnrampOrderBody,
   OnrampOrder,
@@ -16,12 +15,7 @@ import type {
 } from '../../shared/providerApi/OnrampQuote.ts';
 import { ErrorResponse } from '../http/ErrorResponse.ts';
 import { ApiError } from '../http/errors.ts';
-import {
-  createIdempotencyHooks,
-  idempotencyKeyMaxLength,
-} from '../idempotency/createIdempotencyHooks.ts';
-import { authenticateMerchant } from '../merchants/authenticateMerchant.ts';
-import type { AuthenticatedMerchant } from '../merchants/findMerchantByKey.ts';
+import { merchantRoute } from '../http/merchantRoute.ts';
 import { createOnrampOrder } from './createOnrampOrder.ts';
 import { createOnrampQuote } from './createOnrampQuote.ts';
 import { describeOnrampAdapter } from './describeOnrampAdapter.ts';
@@ -42,28 +36,6 @@ export const onrampCrossOriginRoutes = [
   '/v1/onramp/orders',
   '/v1/onramp/orders/:id',
 ] as const;
-
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: idempotencyKeyMaxLength,
-      description: 'Optional. A retry with the same key and body gets the first response again.',
-    }),
-  ),
-});
-
-const PublishableKeyQuery = Type.Object(
-  {
-    key: Type.Optional(
-      Type.String({
-        maxLength: 200,
-        description: 'The publishable key (`pk_…`), for pages that cannot set a header.',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
 
 const errors = {
   400: ErrorResponse,
@@ -96,14 +68,8 @@ export async function onrampRoutes(
     publicUrl,
   } = settings;
   const describeAdapter = describeOnrampAdapter(adapters);
-  const anyKey = authenticateMerchant({ accepts: ['secret', 'publishable'] });
-  const security: Record<string, string[]>[] = [
-    { secretKey: [] },
-    { publishableKey: [] },
-    { publishableKeyQuery: [] },
-  ];
 
-  const quoteIdempotency = createIdempotencyHooks();
+  const quoteRoute = merchantRoute({ accepts: ['secret', 'publishable'], isIdempotent: true });
   app.post<{ Body: CreateOnrampQuoteBodyType; Reply: OnrampQuoteType }>(
     '/v1/onramp/quotes',
     {
@@ -115,18 +81,14 @@ export async function onrampRoutes(
           "adapter's fee and the network fee are shown apart. For real on-ramps the fees are " +
           "the operator's estimate: their own page shows the final price.",
         tags: ['onramp'],
-        security,
-        headers: IdempotencyHeaders,
-        querystring: PublishableKeyQuery,
+        ...quoteRoute.schema,
         body: CreateOnrampQuoteBody,
         response: { 200: OnrampQuote, ...errors },
       },
-      onRequest: anyKey,
-      preHandler: quoteIdempotency.preHandler,
-      onSend: quoteIdempotency.onSend,
+      ...quoteRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = quoteRoute.merchantOf(request);
       const quote = await createOnrampQuote({
         db: app.db,
         merchantId: merchant.id,
@@ -140,7 +102,7 @@ export async function onrampRoutes(
     },
   );
 
-  const orderIdempotency = createIdempotencyHooks();
+  const orderRoute = merchantRoute({ accepts: ['secret', 'publishable'], isIdempotent: true });
   app.post<{ Body: CreateOnrampOrderBodyType; Reply: OnrampOrderType }>(
     '/v1/onramp/orders',
     {
@@ -154,18 +116,14 @@ export async function onrampRoutes(
           'says why. The order starts `created`, with `hosted_url`: open it (popup, or iframe ' +
           'where `embedding` allows) and follow the order with GET.',
         tags: ['onramp'],
-        security,
-        headers: IdempotencyHeaders,
-        querystring: PublishableKeyQuery,
+        ...orderRoute.schema,
         body: CreateOnrampOrderBody,
         response: { 200: OnrampOrder, ...errors },
       },
-      onRequest: anyKey,
-      preHandler: orderIdempotency.preHandler,
-      onSend: orderIdempotency.onSend,
+      ...orderRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = orderRoute.merchantOf(request);
       const order = await createOnrampOrder({
         db: app.db,
         merchantId: merchant.id,
@@ -184,21 +142,21 @@ export async function onrampRoutes(
     },
   );
 
+  const readOrderRoute = merchantRoute({ accepts: ['secret', 'publishable'] });
   app.get<{ Params: { id: string }; Reply: OnrampOrderType }>(
     '/v1/onramp/orders/:id',
     {
       schema: {
         summary: 'Read an on-ramp order',
         tags: ['onramp'],
-        security,
+        ...readOrderRoute.schema,
         params: OnrampOrderIdParams,
-        querystring: PublishableKeyQuery,
         response: { 200: OnrampOrder, ...errors },
       },
-      onRequest: anyKey,
+      ...readOrderRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = readOrderRoute.merchantOf(request);
       const order = await readOnrampOrder({
         db: app.db,
         id: request.params.id,
@@ -217,9 +175,4 @@ export async function onrampRoutes(
   for (const adapter of adapters) {
     if (isSandboxAdapter(adapter)) await app.register(sandboxRoutes, { adapter, describeAdapter });
   }
-}
-
-function requireMerchant(request: FastifyRequest): AuthenticatedMerchant {
-  if (request.merchant === null) throw new Error('route registered without authenticateMerchant');
-  return request.merchant;
 }

@@ -1,5 +1,4 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { CreatePlanBody, Plan, PlanIdParams } from '../../shared/providerApi/Plan.ts';
 import type {
   CreatePlanBody as CreatePlanBodyType,
@@ -29,12 +28,7 @@ import { InvalidSubscriptionTermsError } from '../../shared/subscriptions/errors
 import { formatCancelSubscriptionMessage } from '../../shared/subscriptions/formatCancelSubscriptionMessage.ts';
 import { ErrorResponse } from '../http/ErrorResponse.ts';
 import { ApiError } from '../http/errors.ts';
-import {
-  createIdempotencyHooks,
-  idempotencyKeyMaxLength,
-} from '../idempotency/createIdempotencyHooks.ts';
-import { authenticateMerchant } from '../merchants/authenticateMerchant.ts';
-import type { AuthenticatedMerchant } from '../merchants/findMerchantByKey.ts';
+import { merchantRoute } from '../http/merchantRoute.ts';
 import { cancelSubscription } from './cancelSubscription.ts';
 import { createSubscriptionCheckout } from './createSubscriptionCheckout.ts';
 import { createSubscriptionSweeper } from './createSubscriptionSweeper.ts';
@@ -65,30 +59,6 @@ export type SubscriptionRoutesOptions = {
 /** How far a subscriber's `signed_at` may be from the provider's clock. */
 export const subscriberSignatureWindowMs = 10 * 60 * 1000;
 
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: idempotencyKeyMaxLength,
-      description:
-        'Optional. A retry with the same key and body gets the first response again (24 h, ' +
-        'per merchant); another body with the same key gets 409 `idempotency_conflict`.',
-    }),
-  ),
-});
-
-const PublishableKeyQuery = Type.Object(
-  {
-    key: Type.Optional(
-      Type.String({
-        maxLength: 200,
-        description: 'The publishable key (`pk_…`), for pages that cannot set a header.',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
-
 const errors = {
   400: ErrorResponse,
   401: ErrorResponse,
@@ -115,16 +85,9 @@ export function subscriptionRoutes(
   app: FastifyInstance,
   { quoteTtlSeconds, sweeper = false }: SubscriptionRoutesOptions,
 ): Promise<void> {
-  const secretOnly = authenticateMerchant({ accepts: ['secret'] });
-  const anyKey = authenticateMerchant({ accepts: ['secret', 'publishable'] });
-  const anyKeySecurity: Record<string, string[]>[] = [
-    { secretKey: [] },
-    { publishableKey: [] },
-    { publishableKeyQuery: [] },
-  ];
   const ttl = quoteTtlSeconds === undefined ? {} : { quoteTtlSeconds };
 
-  const planIdempotency = createIdempotencyHooks();
+  const planRoute = merchantRoute({ accepts: ['secret'], isIdempotent: true });
   app.post<{ Body: CreatePlanBodyType; Reply: PlanType }>(
     '/v1/plans',
     {
@@ -135,17 +98,14 @@ export function subscriptionRoutes(
           'number of cycles, the margin the allowance leaves for rate moves, and how it is paid. ' +
           'Plans never change: make a new one for a new price.',
         tags: ['subscriptions'],
-        security: [{ secretKey: [] }],
-        headers: IdempotencyHeaders,
+        ...planRoute.schema,
         body: CreatePlanBody,
         response: { 200: Plan, ...errors },
       },
-      onRequest: secretOnly,
-      preHandler: planIdempotency.preHandler,
-      onSend: planIdempotency.onSend,
+      ...planRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = planRoute.merchantOf(request);
       const plan = parseCreatePlanBody({ body: request.body, pricedPairs: app.rates.pairs });
       const created = await insertPlan({
         db: app.db,
@@ -157,21 +117,21 @@ export function subscriptionRoutes(
     },
   );
 
+  const readPlanRoute = merchantRoute({ accepts: ['secret', 'publishable'] });
   app.get<{ Params: { id: string }; Reply: PlanType }>(
     '/v1/plans/:id',
     {
       schema: {
         summary: 'Read a plan',
         tags: ['subscriptions'],
-        security: anyKeySecurity,
+        ...readPlanRoute.schema,
         params: PlanIdParams,
-        querystring: PublishableKeyQuery,
         response: { 200: Plan, ...errors },
       },
-      onRequest: anyKey,
+      ...readPlanRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = readPlanRoute.merchantOf(request);
       const plan = await readPlan({ db: app.db, id: request.params.id, merchantId: merchant.id });
       if (plan === undefined) {
         throw new ApiError({ code: 'not_found', message: 'No such plan.', param: 'id' });
@@ -180,7 +140,7 @@ export function subscriptionRoutes(
     },
   );
 
-  const checkoutIdempotency = createIdempotencyHooks();
+  const checkoutRoute = merchantRoute({ accepts: ['secret'], isIdempotent: true });
   app.post<{ Body: CreateSubscriptionCheckoutBodyType; Reply: SubscriptionCheckoutType }>(
     '/v1/subscriptions/checkout',
     {
@@ -192,17 +152,14 @@ export function subscriptionRoutes(
           'subscription (`subscription.created`); with a trial, the shopper signs a trial start ' +
           'instead of paying.',
         tags: ['subscriptions'],
-        security: [{ secretKey: [] }],
-        headers: IdempotencyHeaders,
+        ...checkoutRoute.schema,
         body: CreateSubscriptionCheckoutBody,
         response: { 200: SubscriptionCheckout, ...errors },
       },
-      onRequest: secretOnly,
-      preHandler: checkoutIdempotency.preHandler,
-      onSend: checkoutIdempotency.onSend,
+      ...checkoutRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = checkoutRoute.merchantOf(request);
       const created = await createSubscriptionCheckout({
         db: app.db,
         merchantId: merchant.id,
@@ -220,6 +177,7 @@ export function subscriptionRoutes(
     },
   );
 
+  const readCheckoutRoute = merchantRoute({ accepts: ['secret', 'publishable'] });
   app.get<{ Params: { session_id: string }; Reply: SubscriptionCheckoutType }>(
     '/v1/subscriptions/checkout/:session_id',
     {
@@ -229,15 +187,14 @@ export function subscriptionRoutes(
           'What the widget shows for a session in subscription mode (404 for an ordinary ' +
           'session), and the subscription once it exists.',
         tags: ['subscriptions'],
-        security: anyKeySecurity,
+        ...readCheckoutRoute.schema,
         params: SubscriptionCheckoutParams,
-        querystring: PublishableKeyQuery,
         response: { 200: SubscriptionCheckout, ...errors },
       },
-      onRequest: anyKey,
+      ...readCheckoutRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = readCheckoutRoute.merchantOf(request);
       const found = await readSubscriptionCheckout({
         db: app.db,
         sessionId: request.params.session_id,
@@ -254,6 +211,7 @@ export function subscriptionRoutes(
     },
   );
 
+  const trialRoute = merchantRoute({ accepts: ['secret', 'publishable'] });
   app.post<{
     Params: { session_id: string };
     Body: StartTrialBodyType;
@@ -269,16 +227,15 @@ export function subscriptionRoutes(
           'signature over formatStartTrialMessage (shared/subscriptions). The subscription is ' +
           '`trialing`; the first payment falls due when the trial ends.',
         tags: ['subscriptions'],
-        security: anyKeySecurity,
+        ...trialRoute.schema,
         params: SubscriptionCheckoutParams,
-        querystring: PublishableKeyQuery,
         body: StartTrialBody,
         response: { 200: Subscription, ...errors },
       },
-      onRequest: anyKey,
+      ...trialRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = trialRoute.merchantOf(request);
       const now = app.now();
       const { subscription, plan } = await startSubscriptionTrial({
         db: app.db,
@@ -298,6 +255,7 @@ export function subscriptionRoutes(
     },
   );
 
+  const readSubscriptionRoute = merchantRoute({ accepts: ['secret', 'publishable'] });
   app.get<{ Params: { id: string }; Reply: SubscriptionType }>(
     '/v1/subscriptions/:id',
     {
@@ -305,15 +263,14 @@ export function subscriptionRoutes(
         summary: 'Read a subscription',
         description: 'Its state, periods, and the allowance (`grant`) the wallet was asked for.',
         tags: ['subscriptions'],
-        security: anyKeySecurity,
+        ...readSubscriptionRoute.schema,
         params: SubscriptionIdParams,
-        querystring: PublishableKeyQuery,
         response: { 200: Subscription, ...errors },
       },
-      onRequest: anyKey,
+      ...readSubscriptionRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = readSubscriptionRoute.merchantOf(request);
       const found = await readSubscription({
         db: app.db,
         id: request.params.id,
@@ -330,7 +287,7 @@ export function subscriptionRoutes(
     },
   );
 
-  const cancelIdempotency = createIdempotencyHooks();
+  const cancelRoute = merchantRoute({ accepts: ['secret'], isIdempotent: true });
   app.post<{ Params: { id: string }; Body: CancelSubscriptionBodyType; Reply: SubscriptionType }>(
     '/v1/subscriptions/:id/cancel',
     {
@@ -340,24 +297,21 @@ export function subscriptionRoutes(
           'Now (`subscription.canceled`, nothing more is billed), or with `at_period_end` when ' +
           'the paid time ends (`cancel_at`; the event comes then).',
         tags: ['subscriptions'],
-        security: [{ secretKey: [] }],
-        headers: IdempotencyHeaders,
+        ...cancelRoute.schema,
         params: SubscriptionIdParams,
         body: CancelSubscriptionBody,
         response: { 200: Subscription, ...errors },
       },
-      onRequest: secretOnly,
+      ...cancelRoute.hooks,
       // A bare `POST …/cancel` (no body at all) means the defaults, as `{}` does.
       preValidation: (request, _reply, done) => {
         // Typed as the schema's object, yet undefined here when no body was sent.
         if ((request.body as unknown) === undefined) request.body = {};
         done();
       },
-      preHandler: cancelIdempotency.preHandler,
-      onSend: cancelIdempotency.onSend,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = cancelRoute.merchantOf(request);
       const now = app.now();
       const { subscription, plan } = await cancelSubscription({
         db: app.db,
@@ -371,6 +325,7 @@ export function subscriptionRoutes(
     },
   );
 
+  const subscriberCancelRoute = merchantRoute({ accepts: ['secret', 'publishable'] });
   app.post<{ Params: { id: string }; Body: SubscriberCancelBodyType; Reply: SubscriptionType }>(
     '/v1/subscriptions/:id/cancel-by-subscriber',
     {
@@ -381,16 +336,15 @@ export function subscriptionRoutes(
           'formatCancelSubscriptionMessage (shared/subscriptions) with `personal_sign` ' +
           '(EIP-191, externally owned accounts), `signed_at` within 10 minutes of now.',
         tags: ['subscriptions'],
-        security: anyKeySecurity,
+        ...subscriberCancelRoute.schema,
         params: SubscriptionIdParams,
-        querystring: PublishableKeyQuery,
         body: SubscriberCancelBody,
         response: { 200: Subscription, ...errors },
       },
-      onRequest: anyKey,
+      ...subscriberCancelRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = subscriberCancelRoute.merchantOf(request);
       const now = app.now();
       const found = await readSubscription({
         db: app.db,
@@ -453,6 +407,7 @@ export function subscriptionRoutes(
     },
   );
 
+  const readInvoiceRoute = merchantRoute({ accepts: ['secret', 'publishable'] });
   app.get<{ Params: { id: string }; Reply: SubscriptionInvoiceType }>(
     '/v1/subscriptions/:id/renewals/current',
     {
@@ -464,15 +419,14 @@ export function subscriptionRoutes(
           '`no_renewal_due` when nothing is due; 409 `subscription_not_active` once canceled ' +
           'or ended.',
         tags: ['subscriptions'],
-        security: anyKeySecurity,
+        ...readInvoiceRoute.schema,
         params: SubscriptionIdParams,
-        querystring: PublishableKeyQuery,
         response: { 200: SubscriptionInvoice, ...errors },
       },
-      onRequest: anyKey,
+      ...readInvoiceRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = readInvoiceRoute.merchantOf(request);
       const current = await readCurrentInvoice({
         db: app.db,
         merchantId: merchant.id,
@@ -507,11 +461,6 @@ export function subscriptionRoutes(
     });
   }
   return Promise.resolve();
-}
-
-function requireMerchant(request: FastifyRequest): AuthenticatedMerchant {
-  if (request.merchant === null) throw new Error('route registered without authenticateMerchant');
-  return request.merchant;
 }
 
 function toCheckoutResponse({

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   CreatedWebhookEndpoint,
   CreateWebhookEndpointBody,
@@ -19,12 +19,7 @@ import type {
 } from '../../shared/webhooks/WebhookEvent.ts';
 import { ErrorResponse } from '../http/ErrorResponse.ts';
 import { ApiError } from '../http/errors.ts';
-import {
-  createIdempotencyHooks,
-  idempotencyKeyMaxLength,
-} from '../idempotency/createIdempotencyHooks.ts';
-import { authenticateMerchant } from '../merchants/authenticateMerchant.ts';
-import type { AuthenticatedMerchant } from '../merchants/findMerchantByKey.ts';
+import { merchantRoute } from '../http/merchantRoute.ts';
 import { assertWebhookUrl } from './assertWebhookUrl.ts';
 import { createWebhookDispatcher } from './createWebhookDispatcher.ts';
 import { createWebhookEndpoint } from './createWebhookEndpoint.ts';
@@ -49,18 +44,6 @@ export type WebhookRoutesOptions = {
    */
   dispatcher?: false | { intervalMs?: number; batchSize?: number; fetch?: WebhookFetch };
 };
-
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      minLength: 1,
-      maxLength: idempotencyKeyMaxLength,
-      description:
-        'Optional. A retry with the same key and body gets the first response again (24 h, ' +
-        'per merchant), the same secret included.',
-    }),
-  ),
-});
 
 const IdParams = Type.Object({
   id: Type.String({ pattern: '^[A-Za-z0-9_]{1,100}$' }),
@@ -107,10 +90,7 @@ export function webhookRoutes(
   app: FastifyInstance,
   { allowInsecureWebhookUrls = false, dispatcher = {} }: WebhookRoutesOptions,
 ): Promise<void> {
-  const secretOnly = authenticateMerchant({ accepts: ['secret'] });
-  const security = [{ secretKey: [] }];
-
-  const createIdempotency = createIdempotencyHooks();
+  const createRoute = merchantRoute({ accepts: ['secret'], isIdempotent: true });
   app.post<{ Body: CreateWebhookEndpointBodyType; Reply: CreatedWebhookEndpointType }>(
     '/v1/webhook_endpoints',
     {
@@ -121,17 +101,14 @@ export function webhookRoutes(
           'of "t.body">` under the returned `secret`; verify with verifyWebhookSignature ' +
           '(shared/webhooks). Any 2xx acknowledges; anything else is retried with backoff for 3 days.',
         tags: ['webhooks'],
-        security,
-        headers: IdempotencyHeaders,
+        ...createRoute.schema,
         body: CreateWebhookEndpointBody,
         response: { 200: CreatedWebhookEndpoint, ...errors },
       },
-      onRequest: secretOnly,
-      preHandler: createIdempotency.preHandler,
-      onSend: createIdempotency.onSend,
+      ...createRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = createRoute.merchantOf(request);
       const url = toApiError(
         () => assertWebhookUrl({ url: request.body.url, allowInsecureWebhookUrls }),
         'url',
@@ -157,19 +134,20 @@ export function webhookRoutes(
     },
   );
 
+  const listEndpointsRoute = merchantRoute({ accepts: ['secret'] });
   app.get<{ Reply: WebhookEndpointListType }>(
     '/v1/webhook_endpoints',
     {
       schema: {
         summary: 'List webhook endpoints',
         tags: ['webhooks'],
-        security,
+        ...listEndpointsRoute.schema,
         response: { 200: WebhookEndpointList, ...errors },
       },
-      onRequest: secretOnly,
+      ...listEndpointsRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = listEndpointsRoute.merchantOf(request);
       const endpoints = await listWebhookEndpoints(app.db, { merchantId: merchant.id });
       return {
         object: 'list' as const,
@@ -179,6 +157,7 @@ export function webhookRoutes(
     },
   );
 
+  const deleteEndpointRoute = merchantRoute({ accepts: ['secret'] });
   app.delete<{ Params: { id: string }; Reply: DeletedWebhookEndpointType }>(
     '/v1/webhook_endpoints/:id',
     {
@@ -186,14 +165,14 @@ export function webhookRoutes(
         summary: 'Delete a webhook endpoint',
         description: 'It receives no more events; deliveries still pending to it are given up.',
         tags: ['webhooks'],
-        security,
+        ...deleteEndpointRoute.schema,
         params: IdParams,
         response: { 200: DeletedWebhookEndpoint, ...errors },
       },
-      onRequest: secretOnly,
+      ...deleteEndpointRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = deleteEndpointRoute.merchantOf(request);
       const isDeleted = await disableWebhookEndpoint(app.db, {
         merchantId: merchant.id,
         endpointId: request.params.id,
@@ -210,6 +189,7 @@ export function webhookRoutes(
     },
   );
 
+  const listEventsRoute = merchantRoute({ accepts: ['secret'] });
   app.get<{
     Querystring: { limit?: string; starting_after?: string };
     Reply: WebhookEventListType;
@@ -220,14 +200,14 @@ export function webhookRoutes(
         summary: 'List events',
         description: 'Newest first. Each is exactly the body that was (or will be) delivered.',
         tags: ['webhooks'],
-        security,
+        ...listEventsRoute.schema,
         querystring: EventListQuery,
         response: { 200: WebhookEventList, ...errors },
       },
-      onRequest: secretOnly,
+      ...listEventsRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = listEventsRoute.merchantOf(request);
       const { limit, starting_after: startingAfter } = request.query;
       try {
         const page = await listWebhookEvents(app.db, {
@@ -250,20 +230,21 @@ export function webhookRoutes(
     },
   );
 
+  const readEventRoute = merchantRoute({ accepts: ['secret'] });
   app.get<{ Params: { id: string }; Reply: WebhookEventType }>(
     '/v1/events/:id',
     {
       schema: {
         summary: 'Read an event',
         tags: ['webhooks'],
-        security,
+        ...readEventRoute.schema,
         params: IdParams,
         response: { 200: WebhookEvent, ...errors },
       },
-      onRequest: secretOnly,
+      ...readEventRoute.hooks,
     },
     async (request) => {
-      const merchant = requireMerchant(request);
+      const merchant = readEventRoute.merchantOf(request);
       const event = await findWebhookEvent(app.db, {
         merchantId: merchant.id,
         eventId: request.params.id,
@@ -298,11 +279,6 @@ export function webhookRoutes(
     });
   }
   return Promise.resolve();
-}
-
-function requireMerchant(request: FastifyRequest): AuthenticatedMerchant {
-  if (request.merchant === null) throw new Error('route registered without authenticateMerchant');
-  return request.merchant;
 }
 
 function toApiError<Result>(run: () => Result, param: string): Result {
