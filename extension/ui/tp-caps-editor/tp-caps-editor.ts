@@ -13,6 +13,7 @@ import type { WalletNetworkView } from '../../../shared/protocol/walletUiMessage
 import { describeError } from '../describeError.ts';
 import { emit } from '../emit.ts';
 import { whenExceededLabels, windowLabels } from '../policy/policyLabels.ts';
+import { renderChoiceSelect } from '../policy/renderChoiceSelect.ts';
 import { shortenAddress } from '../shortenAddress.ts';
 import { controlStyles } from '../theme/controls.styles.ts';
 import { plusIcon } from '../theme/icons.ts';
@@ -167,23 +168,17 @@ export class TpCapsEditor extends LitElement {
         <div class="cap-fields">
           <div class="field cap-window">
             <label for=${id('window')}>${t('sites.walletCaps.window')}</label>
-            <select
-              id=${id('window')}
-              data-testid="${prefix}-window-${number}"
-              ?disabled=${this.isBusy}
-              @change=${(event: Event) => {
-                this.changeRow(draft.key, {
-                  window: (event.target as HTMLSelectElement).value as LimitWindowName,
-                });
-              }}
-            >
-              ${windows.map(
-                (window) =>
-                  html`<option value=${window} ?selected=${window === draft.window}>
-                    ${t(windowLabels[window])}
-                  </option>`,
-              )}
-            </select>
+            ${renderChoiceSelect({
+              id: id('window'),
+              testId: `${prefix}-window-${number}`,
+              isDisabled: this.isBusy,
+              values: windows,
+              selected: draft.window,
+              labelOf: (window) => t(windowLabels[window]),
+              onChange: (window) => {
+                this.changeRow(draft.key, { window });
+              },
+            })}
           </div>
           <div class="field cap-unit">
             <label for=${id('unit')}>${t('caps.unit')}</label>
@@ -257,23 +252,17 @@ export class TpCapsEditor extends LitElement {
           </div>
           <div class="field cap-when">
             <label for=${id('when')}>${t('sites.walletCaps.whenExceeded')}</label>
-            <select
-              id=${id('when')}
-              data-testid="${prefix}-when-${number}"
-              ?disabled=${this.isBusy}
-              @change=${(event: Event) => {
-                this.changeRow(draft.key, {
-                  whenExceeded: (event.target as HTMLSelectElement).value as EscalationActionName,
-                });
-              }}
-            >
-              ${escalations.map(
-                (action) =>
-                  html`<option value=${action} ?selected=${action === draft.whenExceeded}>
-                    ${t(whenExceededLabels[action])}
-                  </option>`,
-              )}
-            </select>
+            ${renderChoiceSelect({
+              id: id('when'),
+              testId: `${prefix}-when-${number}`,
+              isDisabled: this.isBusy,
+              values: escalations,
+              selected: draft.whenExceeded,
+              labelOf: (action) => t(whenExceededLabels[action]),
+              onChange: (whenExceeded) => {
+                this.changeRow(draft.key, { whenExceeded });
+              },
+            })}
           </div>
         </div>
         ${

@@ -12,6 +12,7 @@ import type { WalletNetworkView } from '../../../shared/protocol/walletUiMessage
 import { describeError } from '../describeError.ts';
 import { emit } from '../emit.ts';
 import { whenExceededLabels } from '../policy/policyLabels.ts';
+import { renderChoiceSelect } from '../policy/renderChoiceSelect.ts';
 import { shortenAddress } from '../shortenAddress.ts';
 import { controlStyles } from '../theme/controls.styles.ts';
 import type {
@@ -88,23 +89,17 @@ export class TpSiteRules extends LitElement {
         ${this.renderRecipients(draft, t)}
         <div class="field">
           <label class="label-text" for="when-not-allowed">${t('siteRules.whenNotAllowed')}</label>
-          <select
-            id="when-not-allowed"
-            data-testid="rules-when-not-allowed"
-            ?disabled=${this.isBusy}
-            @change=${(event: Event) => {
-              this.change({
-                whenNotAllowed: (event.target as HTMLSelectElement).value as EscalationActionName,
-              });
-            }}
-          >
-            ${escalations.map(
-              (action) =>
-                html`<option value=${action} ?selected=${action === draft.whenNotAllowed}>
-                  ${t(whenExceededLabels[action])}
-                </option>`,
-            )}
-          </select>
+          ${renderChoiceSelect({
+            id: 'when-not-allowed',
+            testId: 'rules-when-not-allowed',
+            isDisabled: this.isBusy,
+            values: escalations,
+            selected: draft.whenNotAllowed,
+            labelOf: (action) => t(whenExceededLabels[action]),
+            onChange: (whenNotAllowed) => {
+              this.change({ whenNotAllowed });
+            },
+          })}
         </div>
         <label class="inline-check">
           <input
