@@ -544,6 +544,29 @@ describe.each(testDatabases())('subscription routes on $name', ({ open }) => {
       expect(scheduled).toMatchObject({ status: 'active', cancel_at: '2026-02-28T12:00:00.000Z' });
     });
 
+    test('takes an Idempotency-Key: a retry gets the first answer, another body with it 409', async () => {
+      provider.clock.set(testStart);
+      const { subscriptionId } = await subscribe();
+      const body = await signedCancel(subscriptionId, true, '2026-01-31T12:00:00.000Z');
+      const send = (sent: object) =>
+        fetch(`${provider.url}/v1/subscriptions/${subscriptionId}/cancel-by-subscriber`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${provider.merchant.publishableKey}`,
+            'content-type': 'application/json',
+            'idempotency-key': 'cancel-retry-1',
+          },
+          body: JSON.stringify(sent),
+        });
+      const first = await send(body);
+      const retry = await send(body);
+      expect([first.status, retry.status]).toEqual([200, 200]);
+      expect(await retry.json()).toEqual(await first.json());
+      const other = await send({ ...body, at_period_end: false });
+      expect(other.status).toBe(409);
+      expect(await subscriptionEvents(subscriptionId)).toEqual(['subscription.created']);
+    });
+
     test('refuses anyone else, a changed request, and a stale or impossible time', async () => {
       provider.clock.set(testStart);
       const { subscriptionId } = await subscribe();

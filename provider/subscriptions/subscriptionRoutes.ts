@@ -211,7 +211,7 @@ export function subscriptionRoutes(
     },
   );
 
-  const trialRoute = merchantRoute({ accepts: ['secret', 'publishable'] });
+  const trialRoute = merchantRoute({ accepts: ['secret', 'publishable'], isIdempotent: true });
   app.post<{
     Params: { session_id: string };
     Body: StartTrialBodyType;
@@ -325,7 +325,10 @@ export function subscriptionRoutes(
     },
   );
 
-  const subscriberCancelRoute = merchantRoute({ accepts: ['secret', 'publishable'] });
+  const subscriberCancelRoute = merchantRoute({
+    accepts: ['secret', 'publishable'],
+    isIdempotent: true,
+  });
   app.post<{ Params: { id: string }; Body: SubscriberCancelBodyType; Reply: SubscriptionType }>(
     '/v1/subscriptions/:id/cancel-by-subscriber',
     {
